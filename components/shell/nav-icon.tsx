@@ -1,0 +1,38 @@
+export type NavIconName = "home" | "users" | "key" | "account" | "audit";
+
+const PATHS: Record<NavIconName, React.ReactNode> = {
+  home: <path d="M3.5 9 10 3.5 16.5 9v7a1 1 0 0 1-1 1h-3.5v-5h-4v5H4.5a1 1 0 0 1-1-1z" />,
+  users: (
+    <>
+      <circle cx="7.5" cy="7" r="2.75" />
+      <path d="M2.75 16.5c.4-2.6 2.3-4.25 4.75-4.25s4.35 1.65 4.75 4.25M13 4.6a2.6 2.6 0 0 1 0 4.8M14.6 12.5c1.4.5 2.4 1.9 2.65 4" />
+    </>
+  ),
+  key: (
+    <>
+      <circle cx="6.5" cy="13.5" r="3" />
+      <path d="m8.7 11.3 7.3-7.3M13.5 6.5l2 2M11.5 8.5l1.5 1.5" />
+    </>
+  ),
+  account: (
+    <>
+      <circle cx="10" cy="7" r="3" />
+      <path d="M4 17c.6-3 3-4.75 6-4.75S15.4 14 16 17" />
+    </>
+  ),
+  // A ledger with a check mark: the audit log.
+  audit: (
+    <>
+      <path d="M5.5 3.5h9a1 1 0 0 1 1 1v11a1 1 0 0 1-1 1h-9a1 1 0 0 1-1-1v-11a1 1 0 0 1 1-1z" />
+      <path d="M7.5 7h5M7.5 10h2.5M10.5 13l1.25 1.25L14 12" />
+    </>
+  ),
+};
+
+export function NavIcon({ name }: { name: NavIconName }) {
+  return (
+    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" className="size-4 shrink-0" aria-hidden="true">
+      {PATHS[name]}
+    </svg>
+  );
+}

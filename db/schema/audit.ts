@@ -1,0 +1,80 @@
+import { sql } from "drizzle-orm";
+import { bigint, check, index, jsonb, pgTable, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { timestamptz } from "./columns";
+
+/**
+ * The single row that serializes appends: every append locks it by updating it, so
+ * concurrent writers (in any number of app instances) queue here and the chain never forks.
+ */
+export const auditChainHead = pgTable(
+  "audit_chain_head",
+  {
+    id: smallint("id").primaryKey(),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    hash: text("hash").notNull(),
+    prevHash: text("prev_hash"),
+  },
+  (t) => [check("audit_chain_head_singleton", sql`${t.id} = 1`)],
+);
+
+/**
+ * Append-only (enforced by triggers in the migration). `canonical` is the exact RFC 8785
+ * text that was hashed; the other columns are projections of it for querying, and the
+ * verifier checks that they agree with it.
+ */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    seq: bigint("seq", { mode: "number" }).primaryKey(),
+    eventId: uuid("event_id").notNull(),
+    occurredAt: timestamptz("occurred_at").notNull(),
+    eventType: text("event_type").notNull(),
+    actorUserId: uuid("actor_user_id"),
+    actorApiKeyId: uuid("actor_api_key_id"),
+    actorIp: text("actor_ip"),
+    actorUserAgent: text("actor_user_agent"),
+    actorSessionId: text("actor_session_id"),
+    resourceType: text("resource_type"),
+    resourceId: text("resource_id"),
+    action: text("action").notNull(),
+    outcome: text("outcome").notNull(),
+    metadata: jsonb("metadata").notNull(),
+    canonical: text("canonical").notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [
+    uniqueIndex("audit_events_event_id_key").on(t.eventId),
+    // The fork guard: two events can never claim the same predecessor.
+    uniqueIndex("audit_events_prev_hash_key").on(t.prevHash),
+    uniqueIndex("audit_events_hash_key").on(t.hash),
+    // Browse: each filter is an equality followed by (occurred_at, seq), the sort key, so a
+    // filtered page is one index range scan in time order and keyset pagination stays
+    // fast at any depth.
+    index("audit_events_time_idx").on(t.occurredAt, t.seq),
+    index("audit_events_type_time_idx").on(t.eventType, t.occurredAt, t.seq),
+    index("audit_events_actor_time_idx").on(t.actorUserId, t.occurredAt, t.seq),
+    index("audit_events_api_key_time_idx").on(t.actorApiKeyId, t.occurredAt, t.seq),
+    index("audit_events_resource_time_idx").on(t.resourceType, t.resourceId, t.occurredAt, t.seq),
+    index("audit_events_action_time_idx").on(t.action, t.occurredAt, t.seq),
+    index("audit_events_outcome_time_idx").on(t.outcome, t.occurredAt, t.seq),
+  ],
+);
+
+/**
+ * Signed statements "the log of <origin> had <size> events with head <hash> at <time>".
+ * A verifier holding one (even outside the database) detects a rewritten or cut history.
+ */
+export const auditCheckpoints = pgTable(
+  "audit_checkpoints",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    origin: text("origin").notNull(),
+    size: bigint("size", { mode: "number" }).notNull(),
+    headHash: text("head_hash").notNull(),
+    signedAt: timestamptz("signed_at").notNull(),
+    keyId: text("key_id").notNull(),
+    signature: text("signature").notNull(),
+  },
+  (t) => [uniqueIndex("audit_checkpoints_size_key").on(t.size)],
+);

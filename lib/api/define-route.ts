@@ -1,0 +1,55 @@
+import "server-only";
+import { authenticateApiKey } from "@/lib/api-keys/authenticate";
+import { clientIpFrom } from "@/lib/auth/client-ip";
+import type { RequestContext } from "@/lib/auth/context";
+import type { ApiScope, Permission } from "@/lib/auth/permissions";
+import { requireRole } from "@/lib/auth/require-role";
+import { problemResponse } from "./problem";
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+type Handler = (request: Request, args: { ctx: RequestContext; params: Record<string, string | string[]> }) => Promise<Response>;
+
+export type RegisteredRoute =
+  | { name: string; kind: "api_key"; scope: ApiScope | null; handler: (request: Request, context: RouteContext) => Promise<Response> }
+  | { name: string; kind: "session"; permission: Permission; invoke: (ctx: RequestContext, request: Request) => Promise<Response> };
+
+/** Every route handler defined with these wrappers, for the permission-matrix test. */
+export const routeRegistry = new Map<string, RegisteredRoute>();
+
+/**
+ * A machine route (`/api/v1/…`): API-key authentication, scope check, rate limit, and
+ * RFC 9457 errors. `scope: null` admits any valid key.
+ */
+export function apiKeyRoute(name: string, options: { scope: ApiScope | null }, handler: Handler) {
+  async function route(request: Request, context: RouteContext): Promise<Response> {
+    const origin = { ip: clientIpFrom(request.headers), userAgent: request.headers.get("user-agent") };
+    try {
+      const apiKey = await authenticateApiKey(request.headers.get("authorization"), options.scope, origin);
+      const ctx: RequestContext = { user: null, sessionId: null, apiKey, ...origin };
+      return await handler(request, { ctx, params: (await context.params) ?? {} });
+    } catch (err) {
+      return problemResponse(err, new URL(request.url).pathname);
+    }
+  }
+  routeRegistry.set(name, { name, kind: "api_key", scope: options.scope, handler: route });
+  return route;
+}
+
+/** A download or other browser-facing route: the signed-in session and a permission. */
+export function sessionRoute(name: string, options: { permission: Permission }, handler: Handler) {
+  async function invoke(ctx: RequestContext, request: Request, params: Record<string, string | string[]> = {}) {
+    try {
+      await requireRole(ctx, options.permission);
+      return await handler(request, { ctx, params });
+    } catch (err) {
+      return problemResponse(err, new URL(request.url).pathname);
+    }
+  }
+  routeRegistry.set(name, { name, kind: "session", permission: options.permission, invoke: (ctx, request) => invoke(ctx, request) });
+  return async (request: Request, context: RouteContext) => {
+    // Loaded on use: the session pulls in next-auth and Next's request scope, which machine
+    // routes (and scripts that call them, like the benchmarks) do not need.
+    const { getRequestContext } = await import("@/lib/auth/session");
+    return invoke(await getRequestContext(), request, (await context.params) ?? {});
+  };
+}
