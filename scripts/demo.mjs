@@ -8,6 +8,7 @@ import net from "node:net";
 import path from "node:path";
 import { ensureDependencies, log, root, tsxCommand } from "./lib/bootstrap.mjs";
 import { buildStatus, markBuilt } from "./lib/build-check.mjs";
+import { appRoleUrl } from "./lib/app-role.mjs";
 import { DEMO_PASSWORD, DEMO_ROLES, demoEmail, EXTRA_DEMO_USERS } from "./lib/demo-users.mjs";
 import { ensureDatabase, startEmbeddedPostgres } from "./lib/embedded-pg.mjs";
 import { mergeEnv, parseEnv } from "./lib/env-file.mjs";
@@ -143,6 +144,12 @@ async function main() {
   const childEnv = { ...env, DATABASE_URL: databaseUrl };
   await step("applying migrations…", ...tsxCommand("db/migrate.ts"), childEnv);
   await step("seeding the demo organisation…", ...tsxCommand("db/seed.ts"), childEnv);
+  if (!env.DATABASE_URL) {
+    // Our own embedded database: the app and worker connect as the least-privileged role.
+    // A DATABASE_URL you give is used as given (see README: db/app-role.ts).
+    childEnv.DATABASE_URL = await appRoleUrl(databaseUrl, "assay_app", env);
+    log("the app connects as role assay_app (no UPDATE/DELETE on audit events)");
+  }
 
   const build = buildStatus(root);
   if (build.needed) {

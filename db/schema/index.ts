@@ -1,3 +1,5 @@
 export * from "./auth";
 export * from "./audit";
 export * from "./governance";
+export * from "./privacy";
+export * from "./controls";

@@ -45,11 +45,16 @@ export async function verifyChain(opts: VerifyOptions = {}): Promise<VerifyResul
   const started = Date.now();
   const sql = sqlClient();
   const table = opts.table ?? "audit_events";
+  // On a live log that others keep appending to, order matters: checkpoints, then the head,
+  // then the events. A head commits together with its events (and checkpoints), so every
+  // event up to the head read here is visible and every checkpoint read before it is at or
+  // below it; events appended while we verify lie beyond `to` and are not a gap.
+  const claims = await checkpointClaims(opts);
+  const liveHead = !opts.table && opts.toSeq === undefined ? await readHead() : null;
   const [bounds] = await sql<{ max: string | null }[]>`SELECT max(seq)::text AS max FROM ${sql(table)}`;
   const from = Math.max(1, opts.fromSeq ?? 1);
-  const to = opts.toSeq ?? Number(bounds?.max ?? 0);
+  const to = opts.toSeq ?? liveHead?.seq ?? Number(bounds?.max ?? 0);
   const total = Math.max(0, to - from + 1);
-  const claims = await checkpointClaims(opts);
 
   const startPrev = from === 1 ? GENESIS_HASH : await hashAt(table, from - 1);
   if (startPrev === null) {
@@ -73,7 +78,7 @@ export async function verifyChain(opts: VerifyOptions = {}): Promise<VerifyResul
   }
   opts.onProgress?.({ checked: verifier.checked, total, elapsedMs: Date.now() - started });
   if (!failure && opts.toSeq === undefined) failure = verifier.finish();
-  if (!failure && !opts.table && opts.toSeq === undefined) failure = await headFailure(verifier.headSeq, verifier.headHash);
+  if (!failure && liveHead) failure = headFailure(liveHead, verifier.headSeq, verifier.headHash);
   return result(verifier, failure);
 
   function result(v: ChainVerifier, f: ChainFailure | null): VerifyResult {
@@ -97,13 +102,16 @@ async function hashAt(table: string, seq: number): Promise<string | null> {
   return row?.hash ?? null;
 }
 
-/** Events missing after the last row while the head says otherwise (a deleted tail). */
-async function headFailure(headSeq: number, headHash: string): Promise<ChainFailure | null> {
+async function readHead(): Promise<{ seq: number; hash: string } | null> {
   const sql = sqlClient();
   const [head] = await sql<{ seq: string; hash: string }[]>`SELECT seq::text, hash FROM audit_chain_head WHERE id = 1`;
-  if (!head) return null;
-  if (Number(head.seq) > headSeq) return { kind: "GAP", seq: headSeq + 1, detail: `the chain head is at ${head.seq}, the events end at ${headSeq}` };
-  if (Number(head.seq) === headSeq && head.hash !== headHash) return { kind: "LINK_BREAK", seq: headSeq, detail: "the chain head's hash does not match the last event" };
+  return head ? { seq: Number(head.seq), hash: head.hash } : null;
+}
+
+/** Events missing after the last row while the head (read before the scan) says otherwise: a deleted tail. */
+function headFailure(head: { seq: number; hash: string }, headSeq: number, headHash: string): ChainFailure | null {
+  if (head.seq > headSeq) return { kind: "GAP", seq: headSeq + 1, detail: `the chain head is at ${head.seq}, the events end at ${headSeq}` };
+  if (head.seq === headSeq && head.hash !== headHash) return { kind: "LINK_BREAK", seq: headSeq, detail: "the chain head's hash does not match the last event" };
   return null;
 }
 

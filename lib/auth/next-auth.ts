@@ -22,6 +22,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   session: { strategy: "jwt", maxAge: SESSION_TTL_SECONDS },
   pages: { signIn: "/sign-in" },
   trustHost: true,
+  logger: {
+    // A refused sign-in is expected, answered to the user and already in the audit log:
+    // no stack trace in the server log for it. Everything else is still logged.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error("[auth]", error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {}, code: {} },

@@ -26,6 +26,13 @@ export const PERMISSIONS = {
   "models.policy_manage": ["admin", "compliance_officer"],
   // The quality bar is set by those who own quality, not by those measured against it.
   "models.thresholds_manage": ["ml_lead", "qa_lead", "compliance_officer"],
+  // Privacy and consent (issue 7). Recording consent is for those accountable for it.
+  "privacy.read": ["admin", "compliance_officer", "auditor"],
+  "consent.write": ["admin", "compliance_officer"],
+  "consent.check": ["admin", "compliance_officer", "auditor"],
+  "privacy.requests_manage": ["admin", "compliance_officer"],
+  "privacy.register_manage": ["admin", "compliance_officer"],
+  "privacy.export": ["admin", "compliance_officer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

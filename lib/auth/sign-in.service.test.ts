@@ -142,10 +142,10 @@ describe("authenticate: TOTP", () => {
     expect((await refused(authenticate({ email: user.email, password: TEST_PASSWORD, code }, from))).reason).toBe("invalid_code");
 
     const events = await loginEvents(after);
-    expect(events.map((e) => [e.outcome, e.metadata.reason ?? e.metadata.mfa])).toEqual([
-      ["failure", "mfa_required"],
-      ["success", true],
-      ["failure", "invalid_totp_code"],
+    expect(events.map((e) => [e.action, e.outcome, e.metadata.reason ?? e.metadata.mfa])).toEqual([
+      ["user.mfa_challenged", "success", "mfa_required"],
+      ["user.signed_in", "success", true],
+      ["user.sign_in_failed", "failure", "invalid_totp_code"],
     ]);
   });
 

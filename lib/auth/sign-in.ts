@@ -66,8 +66,9 @@ export async function authenticate(raw: unknown, origin: Origin): Promise<{ user
 
   if (user.totpEnabledAt && user.totpSecret) {
     if (!code) {
-      // The password was right: an attempt worth recording (a stolen password shows up here).
-      await audit(origin, user.id, "failure", { reason: "mfa_required" });
+      // The password was right and the second factor is now asked for: a step worth recording
+      // (a stolen password shows up here), but not a failed sign-in.
+      await audit(origin, user.id, "success", { reason: "mfa_required" }, "user.mfa_challenged");
       throw new SignInRefused("mfa_required");
     }
     const step = matchTotpStep(unseal(user.totpSecret, TOTP_PURPOSE), code, user.totpLastStep);
@@ -100,12 +101,18 @@ export async function authenticate(raw: unknown, origin: Origin): Promise<{ user
   });
 }
 
-async function audit(origin: Origin, userId: string | null, outcome: "failure", metadata: Record<string, unknown>) {
+async function audit(
+  origin: Origin,
+  userId: string | null,
+  outcome: "success" | "failure",
+  metadata: Record<string, unknown>,
+  action = "user.sign_in_failed",
+) {
   const actor: AuditActor = { userId, apiKeyId: null, ip: origin.ip, userAgent: origin.userAgent, sessionId: null };
   await db.transaction((tx) =>
     recordAudit(tx, actor, {
       type: "login",
-      action: "user.sign_in_failed",
+      action,
       outcome,
       resource: userId ? { type: "user", id: userId } : null,
       metadata,

@@ -96,3 +96,12 @@ export async function dropDatabase(url, name) {
   checkName(name);
   await withAdmin(url, (sql) => sql.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
+
+/**
+ * DROP ROLE, once the databases it had privileges in are gone (roles are cluster-wide).
+ * @param {string} url @param {string} role
+ */
+export async function dropRole(url, role) {
+  checkName(role);
+  await withAdmin(url, (sql) => sql.unsafe(`DROP ROLE IF EXISTS "${role}"`));
+}

@@ -7,7 +7,8 @@ import os from "node:os";
 import path from "node:path";
 import { root, tsxCommand } from "./bootstrap.mjs";
 import { createDatabase, dropDatabase, startEmbeddedPostgres } from "./embedded-pg.mjs";
-import { uniqueDatabaseName } from "./pg-admin.mjs";
+import { appRoleUrl } from "./app-role.mjs";
+import { dropRole, uniqueDatabaseName } from "./pg-admin.mjs";
 import { runChild } from "./processes.mjs";
 
 /**
@@ -19,6 +20,8 @@ export function prepareTestDatabases({ serverUrl, wanted, env, log }) {
   let server = null;
   /** @type {string[]} */
   const created = [];
+  /** @type {string[]} */
+  const roles = [];
 
   // Migrate and seed output is kept unless it fails: this runs while lint prints.
   const tsx = async (script, url, what) => {
@@ -56,8 +59,14 @@ export function prepareTestDatabases({ serverUrl, wanted, env, log }) {
         const dbUrl = await createDatabase(/** @type {string} */ (url), name);
         created.push(name);
         await tsx("db/migrate.ts", dbUrl, `migrating the ${key} database`);
-        if (key === "e2e") await tsx("db/seed.ts", dbUrl, "seeding the e2e database");
-        urls[key] = dbUrl;
+        if (key === "e2e") {
+          await tsx("db/seed.ts", dbUrl, "seeding the e2e database");
+          // The browser tests' server runs as the restricted app role, as the demo does.
+          roles.push(`${name}_app`);
+          urls[key] = await appRoleUrl(dbUrl, `${name}_app`, env);
+        } else {
+          urls[key] = dbUrl;
+        }
       } catch (err) {
         notes.push(fail(err) ?? key);
       }
@@ -76,6 +85,7 @@ export function prepareTestDatabases({ serverUrl, wanted, env, log }) {
         await server.stop();
       } else if (serverUrl) {
         for (const name of created) await dropDatabase(serverUrl, name).catch((err) => log(`could not drop ${name}: ${err.message}`));
+        for (const role of roles) await dropRole(serverUrl, role).catch((err) => log(`could not drop role ${role}: ${err.message}`));
       }
     },
   };
