@@ -55,6 +55,9 @@ async function main() {
   assertLocal(process.env.DATABASE_URL ?? "");
   const createdUsers = await seedUsers();
   console.log(`[assay] seed: ${createdUsers} users created, ${DEMO_USERS.length - createdUsers} already present`);
+  console.log(`[assay] seed: ${(await (await import("./seed/governance")).seedGovernance()).created} demo models created`);
+  console.log(`[assay] seed: privacy demo data ${(await (await import("./seed/privacy")).seedPrivacy()).created ? "created" : "already present"}`);
+  console.log(`[assay] seed: controls demo data ${(await (await import("./seed/controls")).seedControls()).created ? "created" : "already present"}`);
 }
 
 main()

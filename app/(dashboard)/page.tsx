@@ -8,6 +8,9 @@ import { TilesSkeleton } from "@/components/ui/skeleton";
 import { requireSignedIn } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
+import { PromotionsSummary } from "./promotions-summary";
+import { PrivacySummary } from "./privacy/privacy-summary";
+import { MyControlWork } from "./controls/_home/my-control-work";
 import { WorkspaceStats } from "./workspace-stats";
 
 export const metadata: Metadata = { title: "Home" };
@@ -23,6 +26,15 @@ export default async function HomePage() {
       <PageHeader title={`Welcome, ${firstName}`} description="Here is what needs your attention in Assay today." />
       <div className="space-y-8">
         <MfaStatusCard enabled={user.totpEnabled} />
+        <Suspense fallback={<TilesSkeleton label="Loading your control tests…" count={1} />}><MyControlWork user={user} /></Suspense>
+
+        {can(user.roles, "models.approve") || can(user.roles, "models.request_promotion") ? (
+          <Suspense fallback={<TilesSkeleton label="Loading promotion requests…" count={1} />}>
+            <PromotionsSummary user={user} />
+          </Suspense>
+        ) : null}
+
+        {can(user.roles, "privacy.requests_manage") ? <Suspense fallback={<TilesSkeleton label="Loading privacy requests…" count={1} />}><PrivacySummary /></Suspense> : null}
 
         {showUsers || showApiKeys ? (
           <section aria-labelledby="workspace-title">

@@ -20,6 +20,7 @@ export const SCOPE_DESCRIPTIONS: Record<ApiScope, string> = {
   "models:write": "Register models and versions",
   "availability:write": "Report health samples and inference events",
   "consent:check": "Check a subject's consent",
+  "consent:write": "Record consents and withdrawals",
 };
 
 /** UTC, so the server's and the browser's renderings agree. */

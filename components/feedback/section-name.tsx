@@ -6,7 +6,9 @@ const SECTIONS: [prefix: string, name: string][] = [
   ["/settings/users", "Users"],
   ["/settings/api-keys", "API keys"],
   ["/settings/account", "Account"],
+  ["/models", "Models"],
   ["/audit", "Audit log"],
+  ["/privacy", "Privacy"],
 ];
 
 /** The name of the section at the current URL, for the 403 page (which gets no props). */

@@ -11,7 +11,7 @@ export function AppHeader({ name, email, roleLabels, signOutAction }: { name: st
     .join("")
     .toUpperCase();
   return (
-    <header className="sticky top-0 z-10 flex h-14 items-center justify-end gap-4 border-b border-zinc-200 bg-white/90 px-6 backdrop-blur xl:px-8">
+    <header className="sticky top-0 z-10 print:hidden flex h-14 items-center justify-end gap-4 border-b border-zinc-200 bg-white/90 px-6 backdrop-blur xl:px-8">
       <ul aria-label="Your roles" className="flex min-w-0 flex-wrap justify-end gap-1">
         {roleLabels.map((label) => (
           <li key={label}>

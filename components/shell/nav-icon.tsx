@@ -1,6 +1,20 @@
-export type NavIconName = "home" | "users" | "key" | "account" | "audit";
+export type NavIconName = "home" | "users" | "key" | "account" | "audit" | "privacy" | "models" | "inbox";
 
 const PATHS: Record<NavIconName, React.ReactNode> = {
+  // A cube: the model registry.
+  models: (
+    <>
+      <path d="M10 2.75 16.25 6.25v7.5L10 17.25 3.75 13.75v-7.5z" />
+      <path d="M3.75 6.25 10 9.75l6.25-3.5M10 9.75v7.5" />
+    </>
+  ),
+  // A tray: requests waiting for a decision.
+  inbox: (
+    <>
+      <path d="M3.5 11.5 5.25 4.5h9.5l1.75 7v4a1 1 0 0 1-1 1h-11a1 1 0 0 1-1-1z" />
+      <path d="M3.5 11.5h4l.75 1.75h3.5l.75-1.75h4" />
+    </>
+  ),
   home: <path d="M3.5 9 10 3.5 16.5 9v7a1 1 0 0 1-1 1h-3.5v-5h-4v5H4.5a1 1 0 0 1-1-1z" />,
   users: (
     <>
@@ -27,6 +41,8 @@ const PATHS: Record<NavIconName, React.ReactNode> = {
       <path d="M7.5 7h5M7.5 10h2.5M10.5 13l1.25 1.25L14 12" />
     </>
   ),
+  // A shield with a check mark: privacy and consent.
+  privacy: <path d="M10 2.75 4.5 5v4.5c0 3.4 2.3 6.1 5.5 7.75 3.2-1.65 5.5-4.35 5.5-7.75V5zM7.75 10l1.6 1.6 2.9-3.1" />,
 };
 
 export function NavIcon({ name }: { name: NavIconName }) {

@@ -3,21 +3,30 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { LogoMark } from "@/components/brand/logo";
+import { CountPill } from "@/components/ui/count-pill";
 import { NavIcon, type NavIconName } from "./nav-icon";
 
-export type NavItem = { href: string; label: string; icon: NavIconName; group: string };
+export type NavItem = { href: string; label: string; icon: NavIconName; group: string; badge?: number };
 
 function isActive(pathname: string, href: string): boolean {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/** The current item is the one with the longest matching href (/models/requests, not /models). */
+function currentHref(pathname: string, items: NavItem[]): string | undefined {
+  return items
+    .filter((item) => isActive(pathname, item.href))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
 }
 
 /** The sections this user's roles may open; the server decides which items are passed in. */
 export function Sidebar({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   const groups = [...new Set(items.map((item) => item.group))];
+  const current = currentHref(pathname, items);
   // The aside spans the page's full height (border, background); its content sticks.
   return (
-    <aside className="w-56 shrink-0 border-r border-zinc-200 bg-white">
+    <aside className="w-56 shrink-0 border-r border-zinc-200 bg-white print:hidden">
       <div className="sticky top-0 flex h-screen flex-col">
         <Link href="/" className="flex h-14 shrink-0 items-center gap-2.5 border-b border-zinc-100 px-5 text-[15px] font-semibold tracking-tight text-zinc-900">
           <LogoMark className="size-6" />
@@ -31,7 +40,7 @@ export function Sidebar({ items }: { items: NavItem[] }) {
                 {items
                   .filter((item) => item.group === group)
                   .map((item) => {
-                    const active = isActive(pathname, item.href);
+                    const active = item.href === current;
                     return (
                       <li key={item.href}>
                         <Link
@@ -43,6 +52,11 @@ export function Sidebar({ items }: { items: NavItem[] }) {
                         >
                           <NavIcon name={item.icon} />
                           {item.label}
+                          {item.badge ? (
+                            <span className="ml-auto">
+                              <CountPill count={item.badge} />
+                            </span>
+                          ) : null}
                         </Link>
                       </li>
                     );

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { CountPill } from "./count-pill";
 
 export type SectionTab = { href: string; label: string; count?: number };
 
@@ -36,9 +37,4 @@ export function SectionTabs({ label, tabs }: { label: string; tabs: SectionTab[]
       </ul>
     </nav>
   );
-}
-
-/** A small count beside a label; the number is read with the label ("Waiting for you 3"). */
-export function CountPill({ count }: { count: number }) {
-  return <span className="rounded-full bg-accent-600 px-1.5 py-px text-[11px] leading-4 font-semibold text-white tabular-nums">{count > 99 ? "99+" : count}</span>;
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, index, jsonb, pgTable, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { projectionExpr, type AuditProjectionColumn } from "./audit-projection";
 import { timestamptz } from "./columns";
 
 /**
@@ -18,30 +19,34 @@ export const auditChainHead = pgTable(
 );
 
 /**
- * Append-only (enforced by triggers in the migration). `canonical` is the exact RFC 8785
- * text that was hashed; the other columns are projections of it for querying, and the
- * verifier checks that they agree with it.
+ * Append-only (enforced by triggers in the migrations). `canonical` is the exact RFC 8785
+ * text that was hashed. Every query column is GENERATED from it by PostgreSQL, so the two
+ * cannot disagree while the generation rules stand: an UPDATE of such a column is refused,
+ * and removing a rule (DROP EXPRESSION) cannot be undone, which the verifier checks in the
+ * catalog before trusting the columns (lib/audit/projection-guard.ts).
  */
+const generated = (column: AuditProjectionColumn) => sql.raw(projectionExpr(column));
+
 export const auditEvents = pgTable(
   "audit_events",
   {
     seq: bigint("seq", { mode: "number" }).primaryKey(),
-    eventId: uuid("event_id").notNull(),
-    occurredAt: timestamptz("occurred_at").notNull(),
-    eventType: text("event_type").notNull(),
-    actorUserId: uuid("actor_user_id"),
-    actorApiKeyId: uuid("actor_api_key_id"),
-    actorIp: text("actor_ip"),
-    actorUserAgent: text("actor_user_agent"),
-    actorSessionId: text("actor_session_id"),
-    resourceType: text("resource_type"),
-    resourceId: text("resource_id"),
-    action: text("action").notNull(),
-    outcome: text("outcome").notNull(),
-    metadata: jsonb("metadata").notNull(),
     canonical: text("canonical").notNull(),
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
+    eventId: uuid("event_id").notNull().generatedAlwaysAs(generated("event_id")),
+    occurredAt: timestamptz("occurred_at").notNull().generatedAlwaysAs(generated("occurred_at")),
+    eventType: text("event_type").notNull().generatedAlwaysAs(generated("event_type")),
+    actorUserId: uuid("actor_user_id").generatedAlwaysAs(generated("actor_user_id")),
+    actorApiKeyId: uuid("actor_api_key_id").generatedAlwaysAs(generated("actor_api_key_id")),
+    actorIp: text("actor_ip").generatedAlwaysAs(generated("actor_ip")),
+    actorUserAgent: text("actor_user_agent").generatedAlwaysAs(generated("actor_user_agent")),
+    actorSessionId: text("actor_session_id").generatedAlwaysAs(generated("actor_session_id")),
+    resourceType: text("resource_type").generatedAlwaysAs(generated("resource_type")),
+    resourceId: text("resource_id").generatedAlwaysAs(generated("resource_id")),
+    action: text("action").notNull().generatedAlwaysAs(generated("action")),
+    outcome: text("outcome").notNull().generatedAlwaysAs(generated("outcome")),
+    metadata: jsonb("metadata").notNull().generatedAlwaysAs(generated("metadata")),
   },
   (t) => [
     uniqueIndex("audit_events_event_id_key").on(t.eventId),

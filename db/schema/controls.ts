@@ -93,6 +93,12 @@ export const controlTestOccurrences = pgTable(
     windowStart: day("window_start").notNull(),
     windowEnd: day("window_end").notNull(),
     dueOn: day("due_on").notNull(),
+    // The standing record (the one no correction superseded), kept by a trigger on
+    // control_test_results (migration "track_standing_results"): the calendar reads a month
+    // of tests without looking up each one's chain of records.
+    standingResultId: uuid("standing_result_id"),
+    standingResult: text("standing_result"),
+    standingTestedOn: day("standing_tested_on"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -103,6 +109,7 @@ export const controlTestOccurrences = pgTable(
     index("control_test_occurrences_control_idx").on(t.controlId, t.windowStart),
     check("control_test_occurrences_frequency", sql`${t.frequency} in ${FREQUENCY_SQL}`),
     check("control_test_occurrences_window", sql`${t.windowStart} <= ${t.windowEnd} and ${t.dueOn} between ${t.windowStart} and ${t.windowEnd}`),
+    check("control_test_occurrences_standing", sql`(${t.standingResultId} is null) = (${t.standingResult} is null) and (${t.standingResult} is null or ${t.standingResult} in ${RESULT_SQL})`),
   ],
 );
 

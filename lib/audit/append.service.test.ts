@@ -104,7 +104,7 @@ describe("appending", () => {
 
 describe("the database refuses to rewrite history (even for the superuser the tests connect as)", () => {
   it.each([
-    ["UPDATE audit_events", "UPDATE audit_events SET outcome = 'failure' WHERE seq = (SELECT min(seq) FROM audit_events)"],
+    ["UPDATE audit_events", "UPDATE audit_events SET canonical = canonical || ' ' WHERE seq = (SELECT min(seq) FROM audit_events)"],
     ["UPDATE audit_events (all rows)", "UPDATE audit_events SET canonical = canonical"],
     ["DELETE FROM audit_events", "DELETE FROM audit_events WHERE seq = (SELECT max(seq) FROM audit_events)"],
     ["TRUNCATE audit_events", "TRUNCATE audit_events"],
@@ -118,6 +118,11 @@ describe("the database refuses to rewrite history (even for the superuser the te
     const error = await attempt(statement);
     expect(error?.code).toBe("42501"); // insufficient_privilege, raised by the triggers
     expect(error?.message).toMatch(/append-only|only move forward|must link/);
+  });
+
+  it("a query column cannot be edited at all: PostgreSQL generates it from the canonical text", async () => {
+    const error = await attempt("UPDATE audit_events SET outcome = 'failure' WHERE seq = (SELECT min(seq) FROM audit_events)");
+    expect(error?.code).toBe("428C9"); // generated_always: refused before any trigger runs
   });
 });
 

@@ -62,9 +62,9 @@ async function appendOne(tx: Transaction, text: string, eventId: string): Promis
        WHERE id = 1
       RETURNING seq, prev_hash, hash
     )
-    INSERT INTO audit_events (${insertColumns})
-    SELECT head.seq, ${projection}, head.prev_hash, head.hash
-      FROM head, doc, LATERAL (SELECT doc.canonical::jsonb AS j) parsed
+    INSERT INTO audit_events (seq, canonical, prev_hash, hash)
+    SELECT head.seq, doc.canonical, head.prev_hash, head.hash
+      FROM head, doc
     RETURNING seq, hash`);
   const row = rows[0];
   if (!row) throw new Error("audit append wrote no row: is the chain head missing?");
@@ -91,58 +91,10 @@ async function appendMany(tx: Transaction, docs: { text: string; eventId: string
     chained.map((r) => sql`(${r.seq}::bigint, ${r.text}::text, ${r.prevHash}::text, ${r.hash}::text)`),
     sql`, `,
   );
-  await tx.execute(sql`
-    INSERT INTO audit_events (${insertColumns})
-    SELECT doc.seq, ${projection}, doc.prev_hash, doc.hash
-      FROM (VALUES ${values}) AS doc(seq, canonical, prev_hash, hash),
-           LATERAL (SELECT doc.canonical::jsonb AS j) parsed
-     ORDER BY doc.seq`);
+  await tx.execute(sql`INSERT INTO audit_events (seq, canonical, prev_hash, hash) VALUES ${values}`);
   const last = chained[chained.length - 1]!;
   await tx.execute(
     sql`UPDATE audit_chain_head SET seq = ${last.seq}, prev_hash = ${last.prevHash}, hash = ${last.hash} WHERE id = 1`,
   );
   return chained.map((r) => ({ seq: r.seq, hash: r.hash, eventId: r.eventId }));
 }
-
-const insertColumns = sql.raw(
-  [
-    "seq",
-    "event_id",
-    "occurred_at",
-    "event_type",
-    "actor_user_id",
-    "actor_api_key_id",
-    "actor_ip",
-    "actor_user_agent",
-    "actor_session_id",
-    "resource_type",
-    "resource_id",
-    "action",
-    "outcome",
-    "metadata",
-    "canonical",
-    "prev_hash",
-    "hash",
-  ].join(", "),
-);
-
-/**
- * The query columns, projected from the canonical text itself (`doc.canonical`, parsed once
- * as `parsed.j`) so that they cannot disagree with what was hashed; the verifier still
- * checks them independently.
- */
-const projection = sql.raw(`
-    (parsed.j->>'id')::uuid,
-    (parsed.j->>'time')::timestamptz,
-    parsed.j->>'type',
-    (parsed.j#>>'{actor,userId}')::uuid,
-    (parsed.j#>>'{actor,apiKeyId}')::uuid,
-    parsed.j#>>'{actor,ip}',
-    parsed.j#>>'{actor,userAgent}',
-    parsed.j#>>'{actor,sessionId}',
-    parsed.j#>>'{resource,type}',
-    parsed.j#>>'{resource,id}',
-    parsed.j->>'action',
-    parsed.j->>'outcome',
-    parsed.j->'metadata',
-    doc.canonical`);

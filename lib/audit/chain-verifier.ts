@@ -133,12 +133,20 @@ export function projectionMismatch(canonical: string, p: Projection): string | n
   return null;
 }
 
-/** The column's time in the form it is compared in: ISO 8601 UTC with microseconds. */
+/**
+ * The column and the document name the same instant (to the microsecond). Instants, not
+ * spellings: verification judges what the stored text says, as the offline verifier does.
+ */
 function timeMatches(canonicalTime: unknown, column: Date | string): boolean {
   if (typeof canonicalTime !== "string") return false;
-  if (typeof column === "string" && / \d\d:\d\d:\d\d(\.\d+)?\+00$/.test(column)) return canonicalTimeOf(column) === canonicalTime;
+  const documentMs = Date.parse(canonicalTime);
+  if (Number.isNaN(documentMs)) return false;
+  if (typeof column === "string" && / \d\d:\d\d:\d\d(\.\d+)?\+00$/.test(column)) {
+    const iso = canonicalTimeOf(column); // null when the column has sub-millisecond digits
+    return iso !== null && Date.parse(iso) === documentMs;
+  }
   const date = column instanceof Date ? column : new Date(column);
-  return !Number.isNaN(date.getTime()) && date.toISOString() === canonicalTime;
+  return date.getTime() === documentMs;
 }
 
 function safeParse(text: string): unknown {

@@ -21,7 +21,12 @@ import { checkpointOrigin, signingKeys } from "./signing-key";
  */
 export const BUNDLE_FORMAT = "assay-audit-bundle/v1";
 
-export type ExportRange = { from?: Date; to?: Date };
+export type ExportRange = {
+  from?: Date;
+  to?: Date;
+  /** Export a copy of the log instead of the live table (investigations, tests). */
+  table?: string;
+};
 
 export type BundleSummary = { fromSeq: number; toSeq: number; events: number; bytes: number };
 
@@ -29,8 +34,10 @@ export async function buildAuditBundle(range: ExportRange): Promise<{ stream: Re
   const keys = signingKeys();
   if (!keys) throw new Error("the audit signing key is not configured (ASSAY_AUDIT_SIGNING_KEY)");
   const sql = sqlClient();
+  const table = sql(range.table ?? "audit_events");
+  const wholeLog = !range.from && !range.to;
   const [bounds] = await sql<{ min: string | null; max: string | null }[]>`
-    SELECT min(seq)::text AS min, max(seq)::text AS max FROM audit_events
+    SELECT min(seq)::text AS min, max(seq)::text AS max FROM ${table}
      WHERE (${range.from ?? null}::timestamptz IS NULL OR occurred_at >= ${range.from ?? null}::timestamptz)
        AND (${range.to ?? null}::timestamptz IS NULL OR occurred_at < ${range.to ?? null}::timestamptz)`;
   const fromSeq = Number(bounds?.min ?? 1);
@@ -55,7 +62,7 @@ export async function buildAuditBundle(range: ExportRange): Promise<{ stream: Re
                'actor_ip', actor_ip, 'actor_user_agent', actor_user_agent, 'actor_session_id', actor_session_id,
                'resource_type', resource_type, 'resource_id', resource_id, 'action', action, 'outcome', outcome,
                'metadata', metadata)::text AS columns
-        FROM audit_events e
+        FROM ${table} e
        WHERE e.seq BETWEEN ${fromSeq} AND ${toSeq}
        ORDER BY e.seq -- qualified: a bare name would sort by the output column seq::text`.cursor(5000);
     for await (const rows of cursor) {
@@ -77,7 +84,11 @@ export async function buildAuditBundle(range: ExportRange): Promise<{ stream: Re
   }
   const eventsBytes = (await stat(eventsPath)).size;
 
-  const checkpoints = (await listCheckpoints()).filter((cp) => cp.size <= toSeq).reverse();
+  // The whole log carries every checkpoint: one beyond its last event is the evidence of a
+  // cut-off tail. A time range carries those inside it; later ones are simply out of range.
+  const checkpoints = (await listCheckpoints())
+    .filter((cp) => wholeLog || (cp.size >= fromSeq && cp.size <= toSeq))
+    .reverse();
   const small: Record<string, string> = {
     "checkpoints.json": JSON.stringify(checkpoints, null, 2) + "\n",
     "public-key.pem": keys.publicPem,
@@ -87,7 +98,13 @@ export async function buildAuditBundle(range: ExportRange): Promise<{ stream: Re
     format: BUNDLE_FORMAT,
     origin: checkpointOrigin(),
     createdAt: new Date().toISOString(),
-    range: { from: range.from?.toISOString() ?? null, to: range.to?.toISOString() ?? null, fromSeq: count ? fromSeq : null, toSeq: count ? toSeq : null },
+    range: {
+      whole: wholeLog,
+      from: range.from?.toISOString() ?? null,
+      to: range.to?.toISOString() ?? null,
+      fromSeq: count ? fromSeq : null,
+      toSeq: count ? toSeq : null,
+    },
     events: count,
     startPrevHash,
     files: {

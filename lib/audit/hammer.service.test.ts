@@ -110,16 +110,15 @@ describe(`audit chain under ${WRITERS} concurrent writers in ${PROCESSES} proces
     const [last] = await s<{ seq: string; prev_hash: string }[]>`SELECT seq, prev_hash FROM audit_events ORDER BY seq DESC LIMIT 1`;
     // A fresh sequence number, so only the prev_hash index can object.
     const seq = Number(last!.seq) + 1_000_000;
-    const { event, text } = buildCanonicalEvent({ userId: null, apiKeyId: null, ip: null, userAgent: "fork", sessionId: null }, { type: "data_access", action: "test.fork", outcome: "success" });
+    const { text } = buildCanonicalEvent({ userId: null, apiKeyId: null, ip: null, userAgent: "fork", sessionId: null }, { type: "data_access", action: "test.fork", outcome: "success" });
     const ROLLBACK = new Error("rollback");
     let error: { code?: string; constraint_name?: string } | null = null;
     await s
       .begin(async (tx) => {
         try {
           await tx`
-            INSERT INTO audit_events (seq, event_id, occurred_at, event_type, action, outcome, metadata, canonical, prev_hash, hash)
-            VALUES (${seq}, ${event.id}, ${event.time}, ${event.type}, ${event.action}, ${event.outcome}, '{}'::jsonb, ${text},
-                    ${last!.prev_hash}, ${chainHash(seq, last!.prev_hash, text)})`;
+            INSERT INTO audit_events (seq, canonical, prev_hash, hash)
+            VALUES (${seq}, ${text}, ${last!.prev_hash}, ${chainHash(seq, last!.prev_hash, text)})`;
         } catch (err) {
           error = err as { code?: string; constraint_name?: string };
         }

@@ -14,19 +14,35 @@ import { jsonEqual } from "./chain-verifier";
 export function projectionAgrees(canonical: string, p: Projection & { metadataText: string }): boolean {
   const time = canonicalTimeOf(p.occurredAt);
   if (time === null) return false;
-  const head =
-    `{"action":${str(p.action)},"actor":{"apiKeyId":${str(p.actorApiKeyId)},"ip":${str(p.actorIp)},"sessionId":${str(p.actorSessionId)},` +
-    `"userAgent":${str(p.actorUserAgent)},"userId":${str(p.actorUserId)}},"id":${str(p.eventId)},"metadata":`;
+  // Walk the prefix in place (no strings built: this runs for every event verified).
+  let at = 0;
+  const lit = (s: string) => canonical.startsWith(s, at) && ((at += s.length), true);
+  const val = (v: string | null) =>
+    v === null ? lit("null") : NEEDS_ESCAPE.test(v) ? lit(JSON.stringify(v)) : lit('"') && lit(v) && lit('"');
+  const prefixOk =
+    lit('{"action":') && val(p.action) &&
+    lit(',"actor":{"apiKeyId":') && val(p.actorApiKeyId) &&
+    lit(',"ip":') && val(p.actorIp) &&
+    lit(',"sessionId":') && val(p.actorSessionId) &&
+    lit(',"userAgent":') && val(p.actorUserAgent) &&
+    lit(',"userId":') && val(p.actorUserId) &&
+    lit('},"id":') && val(p.eventId) &&
+    lit(',"metadata":');
+  if (!prefixOk) return false;
+  const metadataStart = at;
   const tail = `,"outcome":${str(p.outcome)},"resource":{"id":${str(p.resourceId)},"type":${str(p.resourceType)}},"time":"${time}","type":${str(p.eventType)},"v":1}`;
-  if (canonical.length <= head.length + tail.length || !canonical.startsWith(head) || !canonical.endsWith(tail)) return false;
+  if (canonical.length <= metadataStart + tail.length || !canonical.endsWith(tail)) return false;
   try {
-    return jsonEqual(JSON.parse(canonical.slice(head.length, canonical.length - tail.length)), JSON.parse(p.metadataText));
+    return jsonEqual(JSON.parse(canonical.slice(metadataStart, canonical.length - tail.length)), JSON.parse(p.metadataText));
   } catch {
     return false;
   }
 }
 
-const str = (v: string | null) => (v === null ? "null" : JSON.stringify(v));
+/** Characters JSON.stringify would escape (quotes, backslash, controls, lone surrogates). */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+const str = (v: string | null) => (v === null ? "null" : NEEDS_ESCAPE.test(v) ? JSON.stringify(v) : `"${v}"`);
 
 /**
  * PostgreSQL's ISO output of a UTC timestamptz ("2026-11-26 17:50:25.765+00", trailing

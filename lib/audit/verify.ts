@@ -1,8 +1,10 @@
 import "server-only";
 import { sqlClient } from "@/db/client";
-import { ChainVerifier, type ChainFailure, type CheckpointClaim } from "./chain-verifier";
+import type { ChainFailure, CheckpointClaim } from "./chain-verifier";
 import { checkpointSignatureValid, keyIdOf, type SignedCheckpoint } from "./checkpoint-format";
-import { copyRows } from "./copy-rows";
+import { CheckpointTracker } from "./checkpoint-tracker";
+import { projectionGuaranteed } from "./projection-guard";
+import { scanInDatabase, scanInNode, type Scan, type ScanEnd } from "./verify-scan";
 import { GENESIS_HASH } from "./hash";
 import { signingKeys } from "./signing-key";
 
@@ -16,8 +18,8 @@ export type VerifyOptions = {
   /** Use the checkpoints stored in the database too (default true). */
   storedCheckpoints?: boolean;
   onProgress?: (p: VerifyProgress) => void;
-  /** Rows between progress reports. */
-  progressEvery?: number;
+  /** Events per database batch (fast path); progress is reported after each. */
+  batchSize?: number;
   signal?: AbortSignal;
 };
 
@@ -27,19 +29,26 @@ export type VerifyResult = {
   ok: boolean;
   checked: number;
   fromSeq: number;
+  /** The last event verified good: the log's head on success, the one before the failure otherwise. */
   headSeq: number;
+  /** The head's hash on success; empty after a failure. */
   headHash: string;
   lastCheckpoint: { size: number; source: string } | null;
   checkpointsChecked: number;
   failure: ChainFailure | null;
+  /** Where the rows were checked: in PostgreSQL (query columns guaranteed by the catalog) or in Node. */
+  path: "database" | "node";
   elapsedMs: number;
 };
 
 /**
- * Recomputes every hash in Node from the stored canonical text (never rebuilt from
- * columns, and with none of the writer's SQL), checks every link, every query column and
- * every checkpoint, and reports the first failure. Rows stream in through COPY, so
- * PostgreSQL reads on one core while Node checks on another, and memory stays flat.
+ * Recomputes every hash from the stored canonical text (never rebuilt from columns), checks
+ * every link, every query column and every checkpoint, and reports the first failure.
+ * When the catalog shows that PostgreSQL generates the query columns from the canonical
+ * text (projection-guard.ts), the rows are checked in the database, in parallel batches,
+ * and Node re-hashes every row the batches send back; otherwise — a copy of the log, a
+ * generation rule dropped — every row is streamed to Node and checked there, columns
+ * included. Memory stays flat either way.
  */
 export async function verifyChain(opts: VerifyOptions = {}): Promise<VerifyResult> {
   const started = Date.now();
@@ -56,41 +65,41 @@ export async function verifyChain(opts: VerifyOptions = {}): Promise<VerifyResul
   const to = opts.toSeq ?? liveHead?.seq ?? Number(bounds?.max ?? 0);
   const total = Math.max(0, to - from + 1);
 
+  const tracker = new CheckpointTracker(claims, from);
   const startPrev = from === 1 ? GENESIS_HASH : await hashAt(table, from - 1);
   if (startPrev === null) {
-    return result(new ChainVerifier({ seq: from, prevHash: GENESIS_HASH }), { kind: "GAP", seq: from - 1, detail: `event ${from - 1}, the range's predecessor, is missing` });
+    return result({ failure: { kind: "GAP", seq: from - 1, detail: `event ${from - 1}, the range's predecessor, is missing` }, nextSeq: from, prevHash: GENESIS_HASH });
   }
-  const verifier = new ChainVerifier({ seq: from, prevHash: startPrev }, claims);
-  const every = opts.progressEvery ?? 20_000;
-  let failure: ChainFailure | null = null;
-  let seen = 0;
-  if (total > 0) {
-    scan: for await (const rows of copyRows(table, from, to)) {
-      for (const row of rows) {
-        failure = verifier.push(row);
-        if (failure) break scan; // leaving the loop ends the COPY
-        if (++seen % every === 0) {
-          if (opts.signal?.aborted) throw new Error("verification cancelled");
-          opts.onProgress?.({ checked: verifier.checked, total, elapsedMs: Date.now() - started });
-        }
-      }
-    }
-  }
-  opts.onProgress?.({ checked: verifier.checked, total, elapsedMs: Date.now() - started });
-  if (!failure && opts.toSeq === undefined) failure = verifier.finish();
-  if (!failure && liveHead) failure = headFailure(liveHead, verifier.headSeq, verifier.headHash);
-  return result(verifier, failure);
+  const fast = await projectionGuaranteed(table).catch(() => false);
+  const scan: Scan = {
+    table,
+    from,
+    to,
+    prevHash: startPrev,
+    tracker,
+    signal: opts.signal,
+    onRows: (checked) => opts.onProgress?.({ checked, total, elapsedMs: Date.now() - started }),
+  };
+  let end: ScanEnd = total > 0 ? await (fast ? scanInDatabase(scan, opts.batchSize) : scanInNode(scan)) : { failure: null, nextSeq: from, prevHash: startPrev };
+  opts.onProgress?.({ checked: end.nextSeq - from, total, elapsedMs: Date.now() - started });
+  if (!end.failure && opts.toSeq === undefined) end = { ...end, failure: tracker.finish(end.nextSeq - 1) };
+  if (!end.failure && liveHead) end = { ...end, failure: headFailure(liveHead, end.nextSeq - 1, end.prevHash) };
+  return result(end, fast ? "database" : "node");
 
-  function result(v: ChainVerifier, f: ChainFailure | null): VerifyResult {
+  function result(end: ScanEnd, path: VerifyResult["path"] = "node"): VerifyResult {
+    const lastMatched = tracker.lastMatched;
+    // On a failure, the head is the last event verified good (the offline verifier's rule too).
+    const headSeq = end.failure ? end.failure.seq - 1 : end.nextSeq - 1;
     return {
-      ok: f === null,
-      checked: v.checked,
+      ok: end.failure === null,
+      checked: Math.max(0, headSeq - from + 1),
       fromSeq: from,
-      headSeq: v.headSeq,
-      headHash: v.headHash,
-      lastCheckpoint: v.lastCheckpointMatched ? { size: v.lastCheckpointMatched.size, source: v.lastCheckpointMatched.source } : null,
+      headSeq,
+      headHash: end.failure ? "" : end.prevHash,
+      lastCheckpoint: lastMatched ? { size: lastMatched.size, source: lastMatched.source } : null,
       checkpointsChecked: claims.length,
-      failure: f,
+      failure: end.failure,
+      path,
       elapsedMs: Date.now() - started,
     };
   }

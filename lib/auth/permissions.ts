@@ -33,6 +33,11 @@ export const PERMISSIONS = {
   "privacy.requests_manage": ["admin", "compliance_officer"],
   "privacy.register_manage": ["admin", "compliance_officer"],
   "privacy.export": ["admin", "compliance_officer"],
+  // Controls (issue 6): everyone reads the catalog and calendar; contributors record their own controls' tests and upload evidence (the service checks ownership); auditors only read and export.
+  "controls.read": ["admin", "ml_engineer", "data_scientist", "ml_lead", "qa_lead", "security_lead", "product_owner", "compliance_officer", "ops", "auditor"],
+  "controls.contribute": ["admin", "ml_engineer", "data_scientist", "ml_lead", "qa_lead", "security_lead", "product_owner", "compliance_officer", "ops"],
+  "controls.manage": ["admin", "compliance_officer"],
+  "controls.export": ["auditor", "compliance_officer", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -52,5 +57,5 @@ export function can(roles: readonly Role[], permission: Permission): boolean {
 }
 
 /** API key scopes, for machine clients (route handlers under /api/v1). */
-export const API_SCOPES = ["audit:write", "audit:read", "models:write", "availability:write", "consent:check"] as const;
+export const API_SCOPES = ["audit:write", "audit:read", "models:write", "availability:write", "consent:check", "consent:write"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];

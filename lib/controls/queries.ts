@@ -75,14 +75,15 @@ const periodColumns = {
   startsOn: auditPeriods.startsOn,
   endsOn: auditPeriods.endsOn,
   scheduleGeneratedAt: auditPeriods.scheduleGeneratedAt,
-  occurrences: sql<number>`(select count(*)::int from control_test_occurrences o where o.period_id = ${auditPeriods.id})`,
+  // Qualified by hand: in a single-table select Drizzle leaves column names unqualified.
+  occurrences: sql<number>`(select count(*)::int from control_test_occurrences o where o.period_id = audit_periods.id)`,
 };
 
 export async function listPeriods(executor: Executor = db): Promise<PeriodItem[]> {
   return executor.select(periodColumns).from(auditPeriods).orderBy(desc(auditPeriods.startsOn), asc(auditPeriods.name));
 }
 
-export async function getPeriod(executor: Executor, periodId: string): Promise<PeriodItem | null> {
+export async function getPeriod(periodId: string, executor: Executor = db): Promise<PeriodItem | null> {
   const [row] = await executor.select(periodColumns).from(auditPeriods).where(eq(auditPeriods.id, periodId));
   return row ?? null;
 }

@@ -113,13 +113,19 @@ export type ExistingOccurrence = Slot & { id: string; recorded: boolean };
  * as it is, and new slots fill only the days no remaining occurrence covers. Running it
  * again on its own outcome changes nothing (idempotent regeneration).
  */
-export function planSchedule(period: Period, rule: ScheduleRule, existing: readonly ExistingOccurrence[], today: Day): { remove: string[]; add: Slot[] } {
+export function planSchedule(
+  period: Period,
+  rule: ScheduleRule,
+  existing: readonly ExistingOccurrence[],
+  today: Day,
+  desired: readonly Slot[] = generateSlots(period, rule),
+): { remove: string[]; add: Slot[] } {
   const movable = (o: ExistingOccurrence) => !o.recorded && o.windowStart > today;
   const fixed = existing.filter((o) => !movable(o)).sort((a, b) => (a.windowStart < b.windowStart ? -1 : 1));
   // The schedule the rule wants around what cannot move; it depends only on `fixed`, so a
   // second run finds every piece already in place.
   const wanted: Slot[] = [];
-  for (const slot of generateSlots(period, rule)) {
+  for (const slot of desired) {
     for (const piece of uncovered(slot, fixed)) wanted.push({ ...piece, dueOn: minDay(maxDay(slot.dueOn, piece.windowStart), piece.windowEnd) });
   }
   const key = (s: Slot) => `${s.windowStart}/${s.windowEnd}/${s.dueOn}`;

@@ -7,9 +7,13 @@ import { actionRegistry } from "@/lib/actions/define-action";
 import type { RequestContext } from "@/lib/auth/context";
 import { auditEvents, headSeq } from "@/test/db";
 import { advanceTo, castOfPeople, makeModel, makeVersion, versionStatus, type Cast } from "@/test/governance";
+import { countWaitingFor, listWaitingFor } from "./queries";
 import "./actions";
 
 vi.mock("@/lib/auth/next-auth", () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: {} }));
+// AI.3 bias testing is the controls module's check (tested there); it stands aside here so
+// these tests are about the approval rules and the governance module's own checks.
+vi.mock("@/lib/governance/gates/bias-testing", () => ({ biasTestingGate: { id: "bias_testing_passed", title: "AI.3", appliesTo: () => false, evaluate: () => ({ passed: true, inputs: [], detail: "" }) } }));
 
 /**
  * Concurrent decisions, each with its negative control: the same scenario run through a
@@ -124,6 +128,7 @@ describe("the same approver clicking ten times at once", () => {
 describe("three required approvers approving at once", () => {
   it("promote exactly once", async () => {
     const { versionId, request } = await productionRequest();
+    const waiting = await Promise.all([p.lead, p.security, p.product].map((who) => countWaitingFor(who.user!)));
     const after = await headSeq();
     const results = await Promise.all([p.lead, p.security, p.product].map((who) => approve(who, request.id)));
     expect(results.every((r) => r?.ok)).toBe(true);
@@ -136,6 +141,9 @@ describe("three required approvers approving at once", () => {
     const events = await auditEvents({ afterSeq: after, resourceId: versionId });
     expect(events.filter((e) => e.action === "model.status_changed")).toHaveLength(1);
     expect(events.filter((e) => e.action === "model.promotion_approved")).toHaveLength(3);
+    // It has left each approver's "Waiting for you" count (and list).
+    expect(await Promise.all([p.lead, p.security, p.product].map((who) => countWaitingFor(who.user!)))).toEqual(waiting.map((n) => n - 1));
+    for (const who of [p.lead, p.security, p.product]) expect((await listWaitingFor(who.user!, 100_000)).map((r) => r.id)).not.toContain(request.id);
   });
 
   it("negative control: the naive path promotes zero times (each sees only its own approval) or several times (two steps)", async () => {

@@ -103,13 +103,19 @@ export async function getProductionAsOf(modelId: string, at: Date, executor: Exe
 
 export type HistoryEvent = {
   seq: number;
+  /** When it happened: the audit time, or for imported history (the demo seed) its stated time. */
   occurredAt: Date;
+  imported: boolean;
   eventType: string;
   action: string;
   outcome: string;
   actor: string | null;
   metadata: Record<string, unknown>;
 };
+
+const UUID_RE = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
+/** The person: the event's actor, or for imported history the `by` it names. */
+const personId = sql`coalesce(${auditEvents.actorUserId}, case when ${auditEvents.metadata}->>'by' ~ ${UUID_RE} then (${auditEvents.metadata}->>'by')::uuid end)`;
 
 /**
  * A version's whole history, from the audit log itself: registration, card and artifact
@@ -127,10 +133,17 @@ export async function getVersionHistory(versionId: string, limit = 200, executor
       metadata: auditEvents.metadata,
     })
     .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+    .leftJoin(users, eq(users.id, personId))
     .leftJoin(apiKeys, eq(apiKeys.id, auditEvents.actorApiKeyId))
     .where(and(eq(auditEvents.resourceType, "model_version"), eq(auditEvents.resourceId, versionId)))
-    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.seq))
+    .orderBy(desc(auditEvents.seq))
     .limit(limit);
-  return rows.map((r) => ({ ...r, metadata: (r.metadata ?? {}) as Record<string, unknown> }));
+  return rows
+    .map((r) => {
+      const metadata = (r.metadata ?? {}) as Record<string, unknown>;
+      const stated = metadata.imported === true && typeof metadata.occurredAt === "string" ? new Date(metadata.occurredAt) : null;
+      const valid = stated !== null && !Number.isNaN(stated.getTime());
+      return { ...r, occurredAt: valid ? stated : r.occurredAt, imported: valid, metadata };
+    })
+    .sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime() || b.seq - a.seq);
 }

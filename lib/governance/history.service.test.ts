@@ -7,6 +7,9 @@ import { getModelTimeline, getProductionAsOf, getVersionHistory } from "./querie
 import "./actions";
 
 vi.mock("@/lib/auth/next-auth", () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: {} }));
+// AI.3 bias testing is the controls module's check (tested there); it stands aside here so
+// these tests are about the approval rules and the governance module's own checks.
+vi.mock("@/lib/governance/gates/bias-testing", () => ({ biasTestingGate: { id: "bias_testing_passed", title: "AI.3", appliesTo: () => false, evaluate: () => ({ passed: true, inputs: [], detail: "" }) } }));
 
 /** "Which version was in production at T, and who approved it?" from recorded transitions. */
 const run = async (name: string, ctx: RequestContext, input: Record<string, unknown>) => {

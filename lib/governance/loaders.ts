@@ -1,11 +1,11 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { models, modelMetricThresholds, modelVersionMetrics, modelVersions, promotionDecisions, promotionRequests } from "@/db/schema";
+import { modelMetricThresholds, modelVersionMetrics, modelVersions, promotionDecisions, promotionRequests } from "@/db/schema";
 import { isRole } from "@/lib/auth/roles";
 import type { RequestSnapshot } from "./approval-rules";
-import type { GateInput, ModelCard } from "./gates";
-import type { ModelStatus, PromotionTarget, RequestStatus, RiskTier } from "./lifecycle";
+import type { ModelCard } from "./gates";
+import type { RequestStatus, RiskTier } from "./lifecycle";
 import type { Metrics, Threshold } from "./metric-text";
 
 /** Reads shared by the service (inside its locks) and the pages. */
@@ -43,25 +43,5 @@ export async function loadSnapshot(executor: Executor, request: RequestRow): Pro
     requiredRoles: request.requiredRoles.filter(isRole),
     artifactDigest: request.artifactDigest,
     decisions: decisions.map((d) => ({ decidedBy: d.decidedBy, decision: d.decision === "reject" ? "reject" : "approve", role: d.role, artifactDigest: d.artifactDigest, voided: d.voidedAt !== null })),
-  };
-}
-
-export async function loadGateInput(executor: Executor, version: VersionRow, target: PromotionTarget, now = new Date()): Promise<GateInput> {
-  const [model] = await executor.select({ id: models.id, key: models.key }).from(models).where(eq(models.id, version.modelId));
-  const [thresholds, metrics] = await Promise.all([loadThresholds(executor, version.modelId), loadMetrics(executor, version.id)]);
-  return {
-    target,
-    model: { id: model!.id, key: model!.key, thresholds },
-    version: {
-      id: version.id,
-      version: version.version,
-      status: version.status as ModelStatus,
-      card: cardOf(version),
-      metrics,
-      artifactDigest: version.artifactDigest,
-      trainingDataHash: version.trainingDataHash,
-    },
-    now,
-    executor,
   };
 }

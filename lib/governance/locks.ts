@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { models, modelVersions, promotionRequests } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -25,11 +25,19 @@ export async function lockVersion(tx: Transaction, versionId: string) {
   return version!;
 }
 
-/** Locks the request's model and then the request row, and returns the request as it is now. */
+/** Locks the model of a request (looked up and locked in one statement: a request never changes model). */
+export async function lockRequestModel(tx: Transaction, requestId: string): Promise<void> {
+  const locked = await tx
+    .select({ id: models.id })
+    .from(models)
+    .where(eq(models.id, sql`(select ${promotionRequests.modelId} from ${promotionRequests} where ${promotionRequests.id} = ${requestId})`))
+    .for("update");
+  if (locked.length === 0) throw new AppError("not_found", "No such promotion request.");
+}
+
+/** Locks the request's model, then the request row, and returns the request as it is now. */
 export async function lockRequest(tx: Transaction, requestId: string) {
-  const [found] = await tx.select({ modelId: promotionRequests.modelId }).from(promotionRequests).where(eq(promotionRequests.id, requestId));
-  if (!found) throw new AppError("not_found", "No such promotion request.");
-  await lockModel(tx, found.modelId);
+  await lockRequestModel(tx, requestId);
   const [request] = await tx.select().from(promotionRequests).where(eq(promotionRequests.id, requestId)).for("update");
   return request!;
 }

@@ -5,7 +5,8 @@ import { modelVersions, modelVersionTransitions, promotionRequests } from "@/db/
 import type { AuditEventInput } from "@/lib/audit/vocabulary";
 import type { RequestContext } from "@/lib/auth/context";
 import type { Role } from "@/lib/auth/roles";
-import type { RequestRow, VersionRow } from "./loaders";
+import type { DecisionRequest, DecisionVersion } from "./decision-context";
+import type { VersionRow } from "./loaders";
 
 /**
  * The status change an approved request causes, inside the last approval's transaction
@@ -13,7 +14,7 @@ import type { RequestRow, VersionRow } from "./loaders";
  * A new production version first moves the previous one to deprecated through the same
  * recorded, audited path, so the one-production-version index is never violated.
  */
-export async function promote(tx: Transaction, ctx: RequestContext, request: RequestRow, version: VersionRow, approvers: Map<Role, string>): Promise<AuditEventInput[]> {
+export async function promote(tx: Transaction, ctx: RequestContext, request: DecisionRequest, version: DecisionVersion, approvers: Map<Role, string>): Promise<AuditEventInput[]> {
   const events: AuditEventInput[] = [];
   const actorUserId = ctx.user?.id ?? null;
   if (request.toStatus === "production") {
@@ -62,7 +63,7 @@ export async function promote(tx: Transaction, ctx: RequestContext, request: Req
   return events;
 }
 
-async function supersede(tx: Transaction, current: VersionRow, request: RequestRow, successor: VersionRow, actorUserId: string | null): Promise<AuditEventInput[]> {
+async function supersede(tx: Transaction, current: VersionRow, request: DecisionRequest, successor: DecisionVersion, actorUserId: string | null): Promise<AuditEventInput[]> {
   await tx.update(modelVersions).set({ status: "deprecated", statusChangedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(modelVersions.id, current.id));
   await tx.insert(modelVersionTransitions).values({
     modelId: current.modelId,

@@ -1,16 +1,17 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { approvalPolicies, modelVersions, promotionDecisions, promotionRequests } from "@/db/schema";
+import { approvalPolicies, promotionDecisions, promotionRequests } from "@/db/schema";
 import { appendAuditEvents, recordAudit } from "@/lib/audit/append";
 import type { AuditEventInput } from "@/lib/audit/vocabulary";
 import { auditActor, type RequestContext, type SessionUser } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors";
 import { checkDecision, filledRoles, isComplete, type RefusalReason } from "./approval-rules";
 import { evaluateGates } from "./gates";
-import { isValidTransition, type PromotionTarget } from "./lifecycle";
-import { loadGateInput, loadSnapshot, type RequestRow } from "./loaders";
-import { lockRequest, lockVersion } from "./locks";
+import { isValidTransition } from "./lifecycle";
+import { loadDecisionContext } from "./decision-context";
+import { loadSnapshot, type RequestRow } from "./loaders";
+import { lockRequest, lockRequestModel, lockVersion } from "./locks";
 import { promote } from "./promote";
 import { refuse } from "./refusal";
 import type { ApproveRequestInput, RejectRequestInput, RequestIdInput, RequestPromotionInput } from "./schemas";
@@ -84,21 +85,22 @@ const FORBIDDEN: RefusalReason[] = ["own_request", "not_an_approver", "role_not_
 
 export async function approveRequest(tx: Transaction, ctx: RequestContext, input: ApproveRequestInput) {
   const user = signedIn(ctx);
-  const request = await lockRequest(tx, input.requestId);
-  const snapshot = await loadSnapshot(tx, request);
+  await lockRequestModel(tx, input.requestId);
+  const context = await loadDecisionContext(tx, input.requestId);
+  if (!context) throw new AppError("not_found", "No such promotion request.");
+  const { request, snapshot, version, gateInput } = context;
   const action = "model.promotion_approved";
   const ref = { action, resource: versionResource(request.versionId), metadata: { requestId: request.id, to: request.toStatus } };
   const check = checkDecision(snapshot, user, "approve", input.role);
   if (!check.ok) refuse(FORBIDDEN.includes(check.reason) ? "forbidden" : "conflict", check.message, { ...ref, reason: check.reason });
 
-  const [version] = await tx.select().from(modelVersions).where(eq(modelVersions.id, request.versionId));
-  if (version!.status !== request.fromStatus || !isValidTransition(version!.status, request.toStatus)) {
-    refuse("conflict", `The version is now ${version!.status}, so it cannot move to ${request.toStatus}.`, { ...ref, reason: "invalid_transition" });
+  if (version.status !== request.fromStatus || !isValidTransition(version.status, request.toStatus)) {
+    refuse("conflict", `The version is now ${version.status}, so it cannot move to ${request.toStatus}.`, { ...ref, reason: "invalid_transition" });
   }
-  if (version!.artifactDigest !== request.artifactDigest) {
+  if (version.artifactDigest !== request.artifactDigest) {
     refuse("conflict", "The version's artifact changed after this request was opened. Reload the page.", { ...ref, reason: "artifact_changed" });
   }
-  const gates = await evaluateGates(await loadGateInput(tx, version!, request.toStatus as PromotionTarget));
+  const gates = await evaluateGates(gateInput(tx));
   const failed = gates.filter((g) => !g.passed);
   if (failed.length > 0) {
     refuse("conflict", `Blocked by ${failed.length === 1 ? "a failing check" : `${failed.length} failing checks`}: ${failed.map((g) => g.detail).join(" ")}`, {
@@ -129,7 +131,7 @@ export async function approveRequest(tx: Transaction, ctx: RequestContext, input
   ];
   // The last required approval promotes, in this same transaction (invariant 4).
   const complete = isComplete(snapshot);
-  if (complete) events.push(...(await promote(tx, ctx, request, version!, filledRoles(snapshot))));
+  if (complete) events.push(...(await promote(tx, ctx, request, version, filledRoles(snapshot))));
   await appendAuditEvents(tx, auditActor(ctx), events);
   return { role: check.role, promoted: complete, toStatus: request.toStatus };
 }

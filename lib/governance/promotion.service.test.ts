@@ -6,9 +6,13 @@ import { actionRegistry } from "@/lib/actions/define-action";
 import type { RequestContext } from "@/lib/auth/context";
 import { auditEvents, headSeq } from "@/test/db";
 import { advanceTo, castOfPeople, requestIdOf, makeModel, makeVersion, randomDigest, versionStatus, type Cast } from "@/test/governance";
+import { countWaitingFor, listWaitingFor } from "./queries";
 import "./actions";
 
 vi.mock("@/lib/auth/next-auth", () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: {} }));
+// AI.3 bias testing is the controls module's check (tested there); it stands aside here so
+// these tests are about the approval rules and the governance module's own checks.
+vi.mock("@/lib/governance/gates/bias-testing", () => ({ biasTestingGate: { id: "bias_testing_passed", title: "AI.3", appliesTo: () => false, evaluate: () => ({ passed: true, inputs: [], detail: "" }) } }));
 
 /** The approval rules an auditor will test (issue 4), through the registered actions. */
 const run = (name: string, ctx: RequestContext, input: Record<string, unknown>) => actionRegistry.get(name)!.invoke(ctx, input);
@@ -157,6 +161,22 @@ describe("approving", () => {
     ]);
     const [moot] = await db.select().from(promotionRequests).where(eq(promotionRequests.id, requestIdOf(deprecate)));
     expect(moot).toMatchObject({ status: "cancelled", closeReason: "superseded by 2.0.0" });
+  });
+});
+
+describe("waiting for you", () => {
+  it("lists a request for holders of unfilled roles, never for the requester, and drops it once they decide or the role is filled", async () => {
+    const ids = await openRequest("staging", "production", p.lead);
+    // A large limit: the shared test database keeps other tests' open requests, oldest first.
+    const waits = async (who: RequestContext) => (await listWaitingFor(who.user!, 100_000)).some((r) => r.id === ids.requestId);
+    expect([await waits(p.lead), await waits(p.lead2), await waits(p.security), await waits(p.qa)]).toEqual([false, true, true, false]);
+    const before = await countWaitingFor(p.security.user!);
+    await run("models.approve", p.security, { requestId: ids.requestId });
+    expect(await waits(p.security)).toBe(false);
+    expect(await countWaitingFor(p.security.user!)).toBe(before - 1);
+    await run("models.approve", p.lead2, { requestId: ids.requestId });
+    // The ML lead role is filled: other ML leads are no longer needed (the requester never was).
+    expect([await waits(p.twoHats), await waits(p.product)]).toEqual([false, true]);
   });
 });
 

@@ -19,6 +19,10 @@ export type ModelListItem = {
   updatedAt: Date;
 };
 
+// Qualified by hand: in a single-table select list Drizzle renders `${models.id}` as a bare
+// "id", which inside these subqueries would mean the subquery's own id.
+const MODEL_ID = sql`${models}.id`;
+
 /** The registry: every model with its production version and counts (one index probe each). */
 export async function listModels(executor: Executor = db): Promise<ModelListItem[]> {
   return executor
@@ -27,10 +31,10 @@ export async function listModels(executor: Executor = db): Promise<ModelListItem
       key: models.key,
       name: models.name,
       owner: models.owner,
-      versions: sql<number>`(select count(*)::int from ${modelVersions} v where v.model_id = ${models.id})`,
-      productionVersion: sql<string | null>`(select v.version from ${modelVersions} v where v.model_id = ${models.id} and v.status = 'production')`,
-      openRequests: sql<number>`(select count(*)::int from ${promotionRequests} r where r.model_id = ${models.id} and r.status = 'open')`,
-      updatedAt: sql<Date>`greatest(${models.updatedAt}, (select max(v.updated_at) from ${modelVersions} v where v.model_id = ${models.id}))`.mapWith(models.updatedAt),
+      versions: sql<number>`(select count(*)::int from ${modelVersions} v where v.model_id = ${MODEL_ID})`,
+      productionVersion: sql<string | null>`(select v.version from ${modelVersions} v where v.model_id = ${MODEL_ID} and v.status = 'production')`,
+      openRequests: sql<number>`(select count(*)::int from ${promotionRequests} r where r.model_id = ${MODEL_ID} and r.status = 'open')`,
+      updatedAt: sql<Date>`greatest(${models}.updated_at, (select max(v.updated_at) from ${modelVersions} v where v.model_id = ${MODEL_ID}))`.mapWith(models.updatedAt),
     })
     .from(models)
     .orderBy(asc(models.name));
@@ -120,6 +124,11 @@ async function versionDetail(executor: Executor, v: typeof modelVersions.$inferS
     loadMetrics(executor, v.id),
     executor.select({ id: promotionRequests.id, toStatus: promotionRequests.toStatus }).from(promotionRequests).where(and(eq(promotionRequests.versionId, v.id), eq(promotionRequests.status, "open"))),
   ]);
+  return buildVersionDetail(v, registeredBy, metrics, open[0] ? { id: open[0].id, toStatus: open[0].toStatus as PromotionTarget } : null);
+}
+
+/** The detail from rows already read (the request page reads them in one round). */
+export function buildVersionDetail(v: typeof modelVersions.$inferSelect, registeredBy: string | null, metrics: Metrics, openRequest: VersionDetail["openRequest"]): VersionDetail {
   return {
     id: v.id,
     modelId: v.modelId,
@@ -133,7 +142,7 @@ async function versionDetail(executor: Executor, v: typeof modelVersions.$inferS
     createdAt: v.createdAt,
     statusChangedAt: v.statusChangedAt,
     registeredBy,
-    openRequest: open[0] ? { id: open[0].id, toStatus: open[0].toStatus as PromotionTarget } : null,
+    openRequest,
   };
 }
 

@@ -8,7 +8,7 @@ import { createApiKey } from "@/lib/api-keys/service";
 import type { RequestContext } from "@/lib/auth/context";
 import { auditEvents, headSeq } from "@/test/db";
 import { advanceTo, castOfPeople, requestIdOf, makeModel, makeVersion, randomDigest, type Cast } from "@/test/governance";
-import { getModelByKey, getVersionDetail } from "./queries";
+import { getModelByKey, getVersionDetail, listModels } from "./queries";
 import "./actions";
 
 vi.mock("@/lib/auth/next-auth", () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: {} }));
@@ -43,6 +43,18 @@ describe("models.register", () => {
     expect(await run("models.register", p.engineer, { key: k, name: "A", owner: "B" })).toMatchObject({ ok: false, code: "conflict", fieldErrors: { key: ["A model with this key exists."] } });
     expect(await run("models.register", p.engineer, { key: "requests", name: "A", owner: "B" })).toMatchObject({ ok: false, fieldErrors: { key: [expect.stringMatching(/reserved/)] } });
     expect(await run("models.register", p.engineer, { key: key(), name: "A", owner: "B", thresholds: "accuracy > 0.9" })).toMatchObject({ ok: false, fieldErrors: { thresholds: [expect.stringMatching(/Line 1/)] } });
+  });
+});
+
+describe("the registry list", () => {
+  it("counts each model's versions and open requests and names its production version", async () => {
+    const model = await makeModel(p.engineer);
+    const live = await makeVersion(p.engineer, model.id, { version: "1.0.0" });
+    await advanceTo(live.id, "production");
+    const next = await makeVersion(p.engineer, model.id, { version: "1.1.0" });
+    await run("models.request_promotion", p.scientist, { versionId: next.id, toStatus: "testing", justification: "Ready for the test suite." });
+    const row = (await listModels()).find((m) => m.id === model.id);
+    expect(row).toMatchObject({ key: model.key, versions: 2, productionVersion: "1.0.0", openRequests: 1 });
   });
 });
 

@@ -24,7 +24,7 @@ export const recordConsentAction = defineAction(
   { permission: "consent.write", schema: RecordConsentInput, revalidate: CONSENTS },
   async ({ ctx, input }) => {
     await db.transaction((tx) => recordConsent(tx, ctx, input));
-    return { message: `Consent recorded (${input.status}: ${input.purposes.join(", ")}).` };
+    return { message: `Consent recorded (${input.status}: ${[...new Set(input.purposes)].sort().join(", ")}).` };
   },
 );
 

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/append";
 import { auditActor, type RequestContext } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors";
 import { addDays, decideConsent, grantedPurposes, REASON_TEXT, type DenialReason } from "./consent-state";
-import { assertKnownPurposes, listPurposes, subjectHistory } from "./history";
+import { assertKnownPurposes, listPurposes, purposeAndHistory, subjectHistory } from "./history";
 import { pseudonymize } from "./pseudonym";
 import type { CheckConsentInput, ConsentSource, RecordConsentInput, WithdrawConsentInput } from "./schemas";
 
@@ -97,10 +97,9 @@ export type ConsentAnswer = {
  * is audited (purpose and reason only) in its own short transaction.
  */
 export async function checkConsent(ctx: RequestContext, input: CheckConsentInput, now = new Date()): Promise<ConsentAnswer> {
-  const catalog = await listPurposes(database);
-  const purpose = catalog.find((p) => p.key === input.purpose);
+  const { purpose, history } = await purposeAndHistory(database, input.purpose, pseudonymize(input.subjectId));
   if (!purpose) throw new AppError("validation", `Unknown purpose: ${input.purpose}.`, { fieldErrors: { purpose: [`Unknown purpose: ${input.purpose}.`] } });
-  const decision = decideConsent(await subjectHistory(database, pseudonymize(input.subjectId)), purpose.key, now);
+  const decision = decideConsent(history, purpose.key, now);
   const base = { purpose: purpose.key, reason: decision.reason, explanation: REASON_TEXT[decision.reason], checkedAt: now.toISOString() };
   if (decision.allowed) return { ...base, allowed: true, allowedFields: purpose.allowedFields, expiresAt: decision.expiresAt.toISOString() };
   await database.transaction((tx) =>

@@ -19,7 +19,7 @@ describe("Laplace mechanism", () => {
     expect(Math.abs(mean)).toBeLessThan(0.15);
     expect(variance).toBeGreaterThan(8 * 0.85);
     expect(variance).toBeLessThan(8 * 1.15);
-  });
+  }, 30_000);
 
   it("inverts the CDF exactly at known points", () => {
     expect(laplaceSample(1, () => 0.5)).toBeCloseTo(0);

@@ -6,8 +6,20 @@ import { randomBytes } from "node:crypto";
  * node:crypto, never Math.random: a predictable source would let the noise be subtracted.
  */
 
+// Random bytes are drawn 4 KiB at a time: one syscall per 512 samples, not per sample.
+let pool = Buffer.alloc(0);
+let offset = 0;
+function pooledBytes(n: number): Buffer {
+  if (offset + n > pool.length) {
+    pool = randomBytes(4096);
+    offset = 0;
+  }
+  offset += n;
+  return pool.subarray(offset - n, offset);
+}
+
 /** Uniform in the open interval (0, 1), from 53 random bits. */
-export function secureUniform(bytes: (n: number) => Buffer = randomBytes): number {
+export function secureUniform(bytes: (n: number) => Buffer = pooledBytes): number {
   for (;;) {
     const b = bytes(8);
     const bits = (BigInt(b.readUInt32BE(0)) << 21n) | BigInt(b.readUInt32BE(4) >>> 11);

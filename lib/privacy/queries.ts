@@ -4,24 +4,21 @@ import { db, type Executor } from "@/db/client";
 import { consentRecords, dataSubjectRequests, processingActivities, users } from "@/db/schema";
 import { rolesFor } from "@/lib/auth/permissions";
 import { displayRef } from "./pseudonym";
+import type { ActivityRow, ConsentRow, RequestRow } from "./rows";
 
-export { listPurposes, type Purpose } from "./history";
+export type { ActivityRow, ConsentRow, RequestRow } from "./rows";
+
+import { listPurposes as listPurposesIn, type Purpose } from "./history";
+
+export type { Purpose };
+
+export function listPurposes(executor: Executor = db): Promise<Purpose[]> {
+  return listPurposesIn(executor);
+}
 
 /** Reads for the privacy pages. Subjects appear only as display references. */
 
-export type ConsentRow = {
-  id: string;
-  subject: string;
-  consentType: string;
-  status: string;
-  purposes: string[];
-  policyVersion: string;
-  source: string;
-  recordedAt: string;
-  expiresAt: string;
-};
-
-export async function listRecentConsents(limit = 200, executor: Executor = db): Promise<ConsentRow[]> {
+export async function listRecentConsents(limit = 100, executor: Executor = db): Promise<ConsentRow[]> {
   const rows = await executor
     .select({
       id: consentRecords.id,
@@ -39,18 +36,6 @@ export async function listRecentConsents(limit = 200, executor: Executor = db): 
     .limit(limit);
   return rows.map(({ subjectPseudonym, ...r }) => ({ ...r, subject: displayRef(subjectPseudonym), recordedAt: r.recordedAt.toISOString(), expiresAt: r.expiresAt.toISOString() }));
 }
-
-export type RequestRow = {
-  id: string;
-  subject: string;
-  type: string;
-  status: string;
-  receivedAt: string;
-  dueAt: string;
-  completedAt: string | null;
-  assignee: string | null;
-  resolution: string;
-};
 
 export async function listRequests(executor: Executor = db): Promise<RequestRow[]> {
   const rows = await executor
@@ -77,8 +62,6 @@ export async function listRequests(executor: Executor = db): Promise<RequestRow[
     completedAt: r.completedAt?.toISOString() ?? null,
   }));
 }
-
-export type ActivityRow = { id: string; name: string; purpose: string; dataCategories: string[]; legalBasis: string; retentionDays: number; recipients: string[] };
 
 export async function listActivities(executor: Executor = db): Promise<ActivityRow[]> {
   return executor

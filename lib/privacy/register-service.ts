@@ -37,7 +37,8 @@ export async function createActivity(tx: Transaction, ctx: RequestContext, input
     .onConflictDoNothing({ target: processingActivities.name })
     .returning();
   if (!row) throw new AppError("conflict", "An activity with this name exists.", { fieldErrors: { name: ["An activity with this name exists."] } });
-  const { id, createdAt: _createdAt, ...after } = row;
+  const { id } = row;
+  const after = { name: row.name, purpose: row.purpose, dataCategories: row.dataCategories, legalBasis: row.legalBasis, retentionDays: row.retentionDays, recipients: row.recipients };
   await recordAudit(tx, auditActor(ctx), {
     type: "config_change",
     action: "processing_activity.created",

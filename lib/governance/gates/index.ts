@@ -1,3 +1,4 @@
+import { biasTestingGate } from "./bias-testing";
 import { metricThresholdsGate } from "./metric-thresholds";
 import { modelCardGate } from "./model-card";
 import type { EvaluatedGate, Gate, GateInput } from "./types";
@@ -12,7 +13,7 @@ export type { EvaluatedGate, Gate, GateInput, GateInputRow, GateResult, ModelCar
  * evaluated for every approval (not only the last), its inputs are shown on the request
  * page, and its verdict is recorded in the approval's audit event.
  */
-export const GATES: readonly Gate[] = [modelCardGate, metricThresholdsGate];
+export const GATES: readonly Gate[] = [modelCardGate, metricThresholdsGate, biasTestingGate];
 
 /** Runs the checks that apply to the target. A check that throws fails (fail closed). */
 export async function evaluateGates(input: GateInput, gates: readonly Gate[] = GATES): Promise<EvaluatedGate[]> {

@@ -21,7 +21,7 @@ export const POST = sessionRoute("audit.verify_chain", { permission: "audit.veri
           fromSeq: input.fromSeq,
           toSeq: input.toSeq,
           externalCheckpoints: input.checkpoint ? [input.checkpoint] : [],
-          progressEvery: 20_000,
+          batchSize: 20_000,
           signal: request.signal,
           onProgress: (p) => send({ type: "progress", ...p, rate: p.elapsedMs > 0 ? Math.round((p.checked / p.elapsedMs) * 1000) : 0 }),
         });

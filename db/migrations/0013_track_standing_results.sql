@@ -1,0 +1,4 @@
+ALTER TABLE "control_test_occurrences" ADD COLUMN "standing_result_id" uuid;--> statement-breakpoint
+ALTER TABLE "control_test_occurrences" ADD COLUMN "standing_result" text;--> statement-breakpoint
+ALTER TABLE "control_test_occurrences" ADD COLUMN "standing_tested_on" date;--> statement-breakpoint
+ALTER TABLE "control_test_occurrences" ADD CONSTRAINT "control_test_occurrences_standing" CHECK (("control_test_occurrences"."standing_result_id" is null) = ("control_test_occurrences"."standing_result" is null) and ("control_test_occurrences"."standing_result" is null or "control_test_occurrences"."standing_result" in ('pass','fail','partial')));

@@ -1,0 +1,109 @@
+import { randomBytes } from "node:crypto";
+import { benchServer, freshDatabase, percentile, report, round, SMALL, timed, type Figure } from "./harness";
+
+/**
+ * npm run bench:privacy — the consent check at scale (docs/performance.md, "Privacy").
+ * 1,000,000 consent records (BENCH_SCALE=small: 50,000); 8 concurrent clients; p95 of the
+ * check through the route handler (API key, rate limit, denial audit) and through the
+ * service alone, beside a plain indexed lookup of the same subjects in the same run.
+ */
+const N = SMALL ? 50_000 : 1_000_000;
+const CLIENTS = 8;
+const PER_CLIENT = SMALL ? 150 : 400;
+const WARMUP = 20;
+
+async function concurrent(fn: (client: number, i: number) => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, client) => {
+      for (let i = 0; i < PER_CLIENT + WARMUP; i++) {
+        const t = performance.now();
+        await fn(client, i);
+        if (i >= WARMUP) times.push(performance.now() - t);
+      }
+    }),
+  );
+  return times;
+}
+
+async function main() {
+  process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
+  process.env.ASSAY_PSEUDONYM_KEY ??= randomBytes(32).toString("base64");
+  process.env.DATABASE_POOL_SIZE = "16";
+  const server = await benchServer();
+  const figures: Figure[] = [];
+  try {
+    process.env.DATABASE_URL = await freshDatabase(server.url, "bench_privacy");
+    const { sqlClient, closeDb, db } = await import("@/db/client");
+    const { seedConsents, subjectId, PURPOSES } = await import("./privacy/seed");
+    const seeded = await timed(() => seedConsents(sqlClient(), N, (k) => k % 200_000 === 0 && console.log(`  seeded ${k}`)));
+    const subjects = seeded.result;
+    console.log(`seeded ${N} consent records (${subjects} subjects) in ${Math.round(seeded.ms)} ms`);
+
+    const { ANONYMOUS } = await import("@/lib/auth/context");
+    const { createApiKey } = await import("@/lib/api-keys/service");
+    const { checkConsent } = await import("@/lib/privacy/consent-service");
+    const { pseudonymize } = await import("@/lib/privacy/pseudonym");
+    const { POST } = await import("@/app/api/v1/consent/check/route");
+    // One key per client, as each calling service has its own (rate counters are per key).
+    const tokens = await Promise.all(
+      Array.from({ length: CLIENTS }, (_, c) =>
+        db.transaction((tx) => createApiKey(tx, ANONYMOUS, { name: `bench ${c}`, scopes: ["consent:check"], ratePerMinute: 1_000_000, ratePerDay: 100_000_000 })).then((k) => k.token),
+      ),
+    );
+    const subjectOf = (c: number, i: number) => subjectId((c * 7_919 + i * 104_729) % subjects);
+    const purposeOf = (c: number, i: number) => PURPOSES[(c + i) % PURPOSES.length]!;
+    const sql = sqlClient();
+
+    const lookup = await concurrent((c, i) => sql`SELECT id, status, purposes, recorded_at, expires_at FROM consent_records WHERE subject_pseudonym = ${pseudonymize(subjectOf(c, i))} ORDER BY recorded_at DESC`);
+    const base = percentile(lookup, 95);
+    // Split by answer: a denial also appends an audit event (one serialized chain).
+    const allowedTimes: number[] = [];
+    const deniedTimes: number[] = [];
+    const service = await concurrent(async (c, i) => {
+      const t = performance.now();
+      const answer = await checkConsent(ANONYMOUS, { subjectId: subjectOf(c, i), purpose: purposeOf(c, i) });
+      (answer.allowed ? allowedTimes : deniedTimes).push(performance.now() - t);
+    });
+    const denied = deniedTimes.length;
+    const route = await concurrent(async (c, i) => {
+      const res = await POST(
+        new Request("http://127.0.0.1/api/v1/consent/check", {
+          method: "POST",
+          headers: { authorization: `Bearer ${tokens[c]}`, "content-type": "application/json" },
+          body: JSON.stringify({ subjectId: subjectOf(c, i), purpose: purposeOf(c, i) }),
+        }),
+        { params: Promise.resolve({}) },
+      );
+      if (res.status !== 200) throw new Error(`consent check answered ${res.status}: ${await res.text()}`);
+    });
+    console.log(`service checks: ${denied} of ${service.length + WARMUP * CLIENTS} denied (each denial appends an audit event)`);
+    const fig = (metric: string, times: number[], withBaseline: boolean): Figure => {
+      const p95 = percentile(times, 95);
+      return {
+        metric,
+        value: round(p95, 2),
+        unit: "ms",
+        baseline: withBaseline ? round(base, 2) : null,
+        ratio: withBaseline ? round(p95 / base, 2) : null,
+        target: `p95 < 10 ms at ${CLIENTS} clients, ${N} records`,
+        met: p95 < 10,
+      };
+    };
+    figures.push(fig("privacy.consent_check.route.p95", route, true));
+    figures.push(fig("privacy.consent_check.service.p95", service, true));
+    figures.push(fig("privacy.consent_check.service_allowed.p95", allowedTimes, true));
+    figures.push(fig("privacy.consent_check.service_denied.p95", deniedTimes, true));
+    figures.push(fig("privacy.indexed_lookup.p95", lookup, false));
+    figures.push({ metric: "privacy.consent_check.route.p50", value: round(percentile(route, 50), 2), unit: "ms", baseline: round(percentile(lookup, 50), 2), ratio: round(percentile(route, 50) / percentile(lookup, 50), 2), target: "informational", met: true });
+    await closeDb();
+  } finally {
+    await server.stop();
+  }
+  report(`Privacy benchmark (${SMALL ? "small" : "full"} scale)`, figures);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
