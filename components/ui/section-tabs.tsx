@@ -4,13 +4,19 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { CountPill } from "./count-pill";
 
-export type SectionTab = { href: string; label: string; count?: number };
+/** `also`: other path prefixes the tab owns (e.g. the calendar owns the test pages it links to). */
+export type SectionTab = { href: string; label: string; count?: number; also?: string[] };
 
-/** The tab whose href is the longest prefix of the path is current (so /models/x is "/models"). */
+/** The tab with the longest prefix of the path is current (so /models/x is "/models"). */
 function activeHref(pathname: string, tabs: SectionTab[]): string | undefined {
-  return tabs
-    .filter((t) => pathname === t.href || pathname.startsWith(`${t.href}/`))
-    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  let best: { href: string; length: number } | undefined;
+  for (const tab of tabs) {
+    for (const prefix of [tab.href, ...(tab.also ?? [])]) {
+      const matches = pathname === prefix || pathname.startsWith(`${prefix}/`);
+      if (matches && (!best || prefix.length > best.length)) best = { href: tab.href, length: prefix.length };
+    }
+  }
+  return best?.href;
 }
 
 /** A section's own navigation, with optional counts; the server passes only the tabs this user may open. */
@@ -18,7 +24,7 @@ export function SectionTabs({ label, tabs }: { label: string; tabs: SectionTab[]
   const pathname = usePathname();
   const active = activeHref(pathname, tabs);
   return (
-    <nav aria-label={label} className="-mt-2 mb-6 border-b border-zinc-200">
+    <nav aria-label={label} className="-mt-2 mb-6 border-b border-zinc-200 print:hidden">
       <ul className="-mb-px flex gap-5">
         {tabs.map((tab) => (
           <li key={tab.href}>

@@ -1,5 +1,5 @@
 import { forbidden } from "next/navigation";
-import { AuditTabs, type AuditTab } from "@/components/audit/audit-tabs";
+import { SectionTabs, type SectionTab } from "@/components/ui/section-tabs";
 import { can } from "@/lib/auth/permissions";
 import { getRequestContext } from "@/lib/auth/session";
 
@@ -14,14 +14,14 @@ export default async function AuditLayout({ children }: { children: React.ReactN
   if (!user) return children; // the page redirects to sign-in with its own path
   if (!can(user.roles, "audit.read")) forbidden();
 
-  const tabs: AuditTab[] = [
+  const tabs: SectionTab[] = [
     { href: "/audit", label: "Events" },
     ...(can(user.roles, "audit.verify") ? [{ href: "/audit/verify", label: "Verify" }] : []),
     { href: "/audit/checkpoints", label: "Checkpoints" },
   ];
   return (
     <>
-      <AuditTabs tabs={tabs} />
+      <SectionTabs label="Audit log" tabs={tabs} />
       {children}
     </>
   );

@@ -1,5 +1,5 @@
 import { forbidden } from "next/navigation";
-import { ControlsTabs } from "@/components/controls/controls-tabs";
+import { SectionTabs } from "@/components/ui/section-tabs";
 import { can } from "@/lib/auth/permissions";
 import { getRequestContext } from "@/lib/auth/session";
 
@@ -14,10 +14,11 @@ export default async function ControlsLayout({ children }: { children: React.Rea
   if (!can(user.roles, "controls.read")) forbidden();
   return (
     <>
-      <ControlsTabs
+      <SectionTabs
+        label="Controls"
         tabs={[
           { href: "/controls", label: "Catalog" },
-          { href: "/controls/calendar", label: "Calendar" },
+          { href: "/controls/calendar", label: "Calendar", also: ["/controls/tests"] },
           { href: "/controls/periods", label: "Periods & readiness" },
           { href: "/controls/evidence", label: "Evidence" },
         ]}
