@@ -5,7 +5,7 @@ import { errorsFor } from "@/components/ui/field";
 import type { FormAction } from "@/components/ui/form-action";
 import { FormMessage } from "@/components/ui/form-message";
 import { fieldErrorsOf, useFormAction } from "@/components/ui/use-form-action";
-import { SelectField } from "./form-fields";
+import { SelectField } from "@/components/ui/select-field";
 
 /** Links evidence already uploaded (for another test, say) to this one: one file, several tests. */
 export function AttachEvidenceForm({ action, hidden, field, options, label, hideLabel = false }: { action: FormAction; hidden: Record<string, string>; field: string; options: { value: string; label: string }[]; label: string; hideLabel?: boolean }) {

@@ -5,7 +5,7 @@ import type { FormAction } from "@/components/ui/form-action";
 import { FormMessage } from "@/components/ui/form-message";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { CHECKLIST_STATUS_LABELS, CHECKLIST_STATUSES, type ChecklistStatus } from "@/lib/controls/vocabulary";
-import { SelectField } from "./form-fields";
+import { SelectField } from "@/components/ui/select-field";
 
 /** Status (and, for a compliance officer, owner) of one checklist item. */
 export function ChecklistItemForm({ action, itemId, title, status, ownerId, owners }: { action: FormAction; itemId: string; title: string; status: ChecklistStatus; ownerId: string | null; owners: { value: string; label: string }[] | null }) {

@@ -9,7 +9,8 @@ import { FormMessage } from "@/components/ui/form-message";
 import { fieldErrorsOf, useFormAction } from "@/components/ui/use-form-action";
 import { AI_RELEVANCE, AI_RELEVANCE_LABELS, FREQUENCIES, FREQUENCY_LABELS } from "@/lib/controls/vocabulary";
 import type { ControlRow } from "./control-row";
-import { SelectField, TextAreaField } from "./form-fields";
+import { SelectField } from "@/components/ui/select-field";
+import { TextareaField } from "@/components/ui/textarea-field";
 
 type Option = { value: string; label: string };
 
@@ -47,8 +48,8 @@ export function ControlForm({
         <Field label="Due day" name="dueDay" type="number" min={1} max={31} defaultValue={control?.dueDay ?? 31} hint="Of the interval's last month; 31 = its last day." errors={errorsFor(errors, "dueDay")} />
         <SelectField label="AI relevance" name="aiRelevance" options={AI_RELEVANCE.map((a) => ({ value: a, label: AI_RELEVANCE_LABELS[a] }))} defaultValue={control?.aiRelevance ?? "none"} errors={errorsFor(errors, "aiRelevance")} />
       </div>
-      <TextAreaField label="Description" name="description" defaultValue={control?.description} rows={2} errors={errorsFor(errors, "description")} />
-      <TextAreaField label="Test procedure" name="testProcedure" defaultValue={control?.testProcedure} rows={3} errors={errorsFor(errors, "testProcedure")} />
+      <TextareaField label="Description" name="description" defaultValue={control?.description} rows={2} errors={errorsFor(errors, "description")} />
+      <TextareaField label="Test procedure" name="testProcedure" defaultValue={control?.testProcedure} rows={3} errors={errorsFor(errors, "testProcedure")} />
       <CheckboxGroup legend="SOC 2 Trust Services Criteria" name="criteria" options={criteria} defaultChecked={control?.criteria ?? []} columns={3} errors={errorsFor(errors, "criteria")} />
       <FormMessage state={state} />
       <FormFooter onCancel={onCancel}>

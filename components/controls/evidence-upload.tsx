@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/ui/button";
 import { Field, FieldError, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/form-message";
 import { ACCEPTED_EXTENSIONS, formatBytes, MAX_EVIDENCE_BYTES } from "@/lib/controls/evidence-file";
-import { TextAreaField } from "./form-fields";
+import { TextareaField } from "@/components/ui/textarea-field";
 
 type Problem = { detail?: string; errors?: { field: string; messages: string[] }[] };
 
@@ -76,7 +76,7 @@ export function EvidenceUpload({ occurrenceId, today }: { occurrenceId?: string;
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field label="Evidence date" name="evidenceDate" type="date" max={today} defaultValue={today} required hint="When it was true: decides the period it counts for." errors={outcome?.fields.evidenceDate} />
       </div>
-      <TextAreaField label="Description" name="description" rows={2} errors={outcome?.fields.description} />
+      <TextareaField label="Description" name="description" rows={2} errors={outcome?.fields.description} />
       <div role="status" aria-live="polite">
         {outcome ? <Notice tone={outcome.ok ? "success" : "error"}>{outcome.message}</Notice> : null}
       </div>

@@ -8,7 +8,8 @@ import type { FormAction } from "@/components/ui/form-action";
 import { FormMessage } from "@/components/ui/form-message";
 import { fieldErrorsOf, useFormAction } from "@/components/ui/use-form-action";
 import { RESULT_LABELS, RESULTS, type TestResult } from "@/lib/controls/vocabulary";
-import { SelectField, TextAreaField } from "./form-fields";
+import { SelectField } from "@/components/ui/select-field";
+import { TextareaField } from "@/components/ui/textarea-field";
 
 type Option = { value: string; label: string };
 
@@ -63,8 +64,8 @@ export function RecordResultForm({
         <SelectField label="Tester" name="testerId" options={people} defaultValue={currentUserId} errors={errorsFor(errors, "testerId")} />
         <Field label="Test date" name="testedOn" type="date" max={today} defaultValue={today} required errors={errorsFor(errors, "testedOn")} />
       </div>
-      <TextAreaField label="Test procedure followed" name="procedureFollowed" defaultValue={defaultProcedure} rows={3} errors={errorsFor(errors, "procedureFollowed")} />
-      <TextAreaField
+      <TextareaField label="Test procedure followed" name="procedureFollowed" defaultValue={defaultProcedure} rows={3} errors={errorsFor(errors, "procedureFollowed")} />
+      <TextareaField
         label="Findings"
         name="findings"
         rows={3}
@@ -93,11 +94,11 @@ export function RecordResultForm({
             <SelectField label="Remediation owner" name="remediationOwnerId" options={people} placeholder="Choose…" errors={errorsFor(errors, "remediationOwnerId")} />
             <Field label="Remediation due" name="remediationDueOn" type="date" min={today} errors={errorsFor(errors, "remediationDueOn")} />
           </div>
-          <TextAreaField label="Remediation plan" name="remediationPlan" rows={2} errors={errorsFor(errors, "remediationPlan")} />
+          <TextareaField label="Remediation plan" name="remediationPlan" rows={2} errors={errorsFor(errors, "remediationPlan")} />
         </fieldset>
       ) : null}
       {correction ? (
-        <TextAreaField label="Reason for the correction" name="correctionReason" rows={2} hint="Both records stay visible; this says why the earlier one was wrong." errors={errorsFor(errors, "correctionReason")} />
+        <TextareaField label="Reason for the correction" name="correctionReason" rows={2} hint="Both records stay visible; this says why the earlier one was wrong." errors={errorsFor(errors, "correctionReason")} />
       ) : null}
       <FormMessage state={state} />
       <div className="flex justify-end">

@@ -7,7 +7,8 @@ import type { FormAction } from "@/components/ui/form-action";
 import { FormMessage } from "@/components/ui/form-message";
 import { fieldErrorsOf, useFormAction } from "@/components/ui/use-form-action";
 import { REMEDIATION_LABELS, REMEDIATION_STATUSES, type RemediationStatus } from "@/lib/controls/vocabulary";
-import { SelectField, TextAreaField } from "./form-fields";
+import { SelectField } from "@/components/ui/select-field";
+import { TextareaField } from "@/components/ui/textarea-field";
 
 export function RemediationForm({ action, remediationId, status }: { action: FormAction; remediationId: string; status: RemediationStatus }) {
   const [state, formAction, pending] = useFormAction(action);
@@ -23,7 +24,7 @@ export function RemediationForm({ action, remediationId, status }: { action: For
         errors={errorsFor(errors, "status")}
         className="max-w-56"
       />
-      <TextAreaField label="Closing note" name="closingNote" rows={2} hint="Required to close: how it was fixed." errors={errorsFor(errors, "closingNote")} />
+      <TextareaField label="Closing note" name="closingNote" rows={2} hint="Required to close: how it was fixed." errors={errorsFor(errors, "closingNote")} />
       <FormMessage state={state} />
       <SubmitButton pending={pending} pendingLabel="Saving…" size="sm">
         Save remediation

@@ -1,10 +1,18 @@
 import { useId, type ComponentProps } from "react";
 import { FieldError, inputClass } from "./field";
 
-type Props = Omit<ComponentProps<"select">, "id"> & { label: string; name: string; options: readonly { value: string; label: string }[]; errors?: string[]; hint?: React.ReactNode };
+type Props = Omit<ComponentProps<"select">, "id"> & {
+  label: string;
+  name: string;
+  options: readonly { value: string; label: string }[];
+  errors?: string[];
+  hint?: React.ReactNode;
+  /** An empty first option (e.g. "Choose…"), for a choice not made yet. */
+  placeholder?: string;
+};
 
 /** A labelled native select (keyboard and screen-reader friendly by default), errors announced with it. */
-export function SelectField({ label, name, options, errors = [], hint, className = "", ...select }: Props) {
+export function SelectField({ label, name, options, errors = [], hint, placeholder, className = "", ...select }: Props) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors.length > 0 ? `${id}-error` : undefined;
@@ -14,6 +22,7 @@ export function SelectField({ label, name, options, errors = [], hint, className
         {label}
       </label>
       <select id={id} name={name} className={inputClass} aria-invalid={errors.length > 0 || undefined} aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined} {...select}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

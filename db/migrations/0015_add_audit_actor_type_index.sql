@@ -1,0 +1,1 @@
+CREATE INDEX "audit_events_actor_type_time_idx" ON "audit_events" USING btree ("actor_user_id","event_type","occurred_at","seq");
