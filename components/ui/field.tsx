@@ -16,8 +16,26 @@ export const inputClass =
 
 type FieldProps = Omit<ComponentProps<"input">, "id"> & { label: string; name: string; errors?: string[]; hint?: React.ReactNode };
 
-/** A labelled input whose errors are announced with it (aria-describedby + aria-invalid). */
-export function Field({ label, name, errors = [], hint, className = "", ...input }: FieldProps) {
+/** What a framed control needs to be tied to its label, hint and errors. */
+export type FieldControl = { id: string; "aria-describedby"?: string; "aria-invalid"?: true };
+
+/**
+ * The one frame every labelled control uses: label, control, hint, errors, with the control
+ * pointing at its hint and errors (aria-describedby) and marked invalid when it has errors.
+ */
+export function FieldFrame({
+  label,
+  hint,
+  errors = [],
+  className = "",
+  children,
+}: {
+  label: string;
+  hint?: React.ReactNode;
+  errors?: string[];
+  className?: string;
+  children: (control: FieldControl) => React.ReactNode;
+}) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors.length > 0 ? `${id}-error` : undefined;
@@ -27,7 +45,7 @@ export function Field({ label, name, errors = [], hint, className = "", ...input
       <label htmlFor={id} className="mb-1.5 block text-[13px] font-medium text-zinc-800">
         {label}
       </label>
-      <input id={id} name={name} className={inputClass} aria-invalid={errors.length > 0 || undefined} aria-describedby={describedBy} {...input} />
+      {children({ id, "aria-describedby": describedBy, "aria-invalid": errors.length > 0 ? true : undefined })}
       {hint ? (
         <p id={hintId} className="mt-1 text-xs text-zinc-500">
           {hint}
@@ -35,6 +53,15 @@ export function Field({ label, name, errors = [], hint, className = "", ...input
       ) : null}
       <FieldError id={errorId} errors={errors} />
     </div>
+  );
+}
+
+/** A labelled input whose errors are announced with it (aria-describedby + aria-invalid). */
+export function Field({ label, name, errors = [], hint, className = "", ...input }: FieldProps) {
+  return (
+    <FieldFrame label={label} hint={hint} errors={errors} className={className}>
+      {(control) => <input {...control} name={name} className={inputClass} {...input} />}
+    </FieldFrame>
   );
 }
 

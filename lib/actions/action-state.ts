@@ -5,5 +5,3 @@ export type ActionState =
   | { ok: true; message?: string; data?: Record<string, unknown> }
   | { ok: false; code: string; formError?: string; fieldErrors?: FieldErrors }
   | null;
-
-export const INITIAL_ACTION_STATE: ActionState = null;

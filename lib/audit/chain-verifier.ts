@@ -1,4 +1,3 @@
-import { CheckpointTracker } from "./checkpoint-tracker";
 import { chainHash, GENESIS_HASH } from "./hash";
 import { canonicalTimeOf, projectionAgrees } from "./projection-fast";
 
@@ -47,15 +46,16 @@ export class ChainVerifier {
   private expectedSeq: number;
   private expectedPrev: string;
   private lastHash: string;
-  private readonly tracker: CheckpointTracker;
   checked = 0;
 
-  /** Start at genesis, or mid-chain at (seq, hash of seq-1) to verify a range. */
-  constructor(start: { seq: number; prevHash: string } = { seq: 1, prevHash: GENESIS_HASH }, checkpoints: CheckpointClaim[] = []) {
+  /**
+   * Start at genesis, or mid-chain at (seq, hash of seq-1) to verify a range. Checkpoints are
+   * not its business: callers hold the chain to them with a CheckpointTracker.
+   */
+  constructor(start: { seq: number; prevHash: string } = { seq: 1, prevHash: GENESIS_HASH }) {
     this.expectedSeq = start.seq;
     this.expectedPrev = start.prevHash;
     this.lastHash = start.prevHash;
-    this.tracker = new CheckpointTracker(checkpoints, start.seq);
   }
 
   get headSeq(): number {
@@ -64,11 +64,6 @@ export class ChainVerifier {
 
   get headHash(): string {
     return this.lastHash;
-  }
-
-  /** The largest checkpoint the chain has been matched against so far. */
-  get lastCheckpointMatched(): CheckpointClaim | null {
-    return this.tracker.lastMatched;
   }
 
   push(row: ChainRow): ChainFailure | null {
@@ -87,8 +82,6 @@ export class ChainVerifier {
         return { kind: "PROJECTION_MISMATCH", seq: row.seq, detail: `column ${column} disagrees with the canonical text` };
       }
     }
-    const checkpointFailure = this.tracker.check(row.seq, row.hash);
-    if (checkpointFailure) return checkpointFailure;
     this.checked += 1;
     this.expectedSeq += 1;
     this.expectedPrev = row.hash;
@@ -96,10 +89,6 @@ export class ChainVerifier {
     return null;
   }
 
-  /** After the last row: a checkpoint beyond the end means events were cut off. */
-  finish(rangeEnd = Infinity): ChainFailure | null {
-    return this.tracker.finish(this.headSeq, rangeEnd);
-  }
 }
 
 /** Returns the first query column that disagrees with the hashed document, or null. */

@@ -48,7 +48,7 @@ export type AuditQuery = {
   limit: number;
 };
 
-export function filterConditions(f: AuditQuery): SQL[] {
+function filterConditions(f: AuditQuery): SQL[] {
   const where: SQL[] = [];
   if (f.type) where.push(eq(auditEvents.eventType, f.type));
   if (f.outcome) where.push(eq(auditEvents.outcome, f.outcome));

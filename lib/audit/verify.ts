@@ -3,6 +3,8 @@ import { sqlClient } from "@/db/client";
 import type { ChainFailure, CheckpointClaim } from "./chain-verifier";
 import { checkpointSignatureValid, keyIdOf, type SignedCheckpoint } from "./checkpoint-format";
 import { CheckpointTracker } from "./checkpoint-tracker";
+import { listCheckpoints } from "./checkpoints";
+import { chainHead } from "./queries";
 import { projectionGuaranteed } from "./projection-guard";
 import { scanInDatabase, scanInNode, type Scan, type ScanEnd } from "./verify-scan";
 import { GENESIS_HASH } from "./hash";
@@ -59,7 +61,7 @@ export async function verifyChain(opts: VerifyOptions = {}): Promise<VerifyResul
   // event up to the head read here is visible and every checkpoint read before it is at or
   // below it; events appended while we verify lie beyond `to` and are not a gap.
   const claims = await checkpointClaims(opts);
-  const liveHead = !opts.table && opts.toSeq === undefined ? await readHead() : null;
+  const liveHead = !opts.table && opts.toSeq === undefined ? await chainHead() : null;
   const [bounds] = await sql<{ max: string | null }[]>`SELECT max(seq)::text AS max FROM ${sql(table)}`;
   const from = Math.max(1, opts.fromSeq ?? 1);
   const to = opts.toSeq ?? liveHead?.seq ?? Number(bounds?.max ?? 0);
@@ -111,12 +113,6 @@ async function hashAt(table: string, seq: number): Promise<string | null> {
   return row?.hash ?? null;
 }
 
-async function readHead(): Promise<{ seq: number; hash: string } | null> {
-  const sql = sqlClient();
-  const [head] = await sql<{ seq: string; hash: string }[]>`SELECT seq::text, hash FROM audit_chain_head WHERE id = 1`;
-  return head ? { seq: Number(head.seq), hash: head.hash } : null;
-}
-
 /** Events missing after the last row while the head (read before the scan) says otherwise: a deleted tail. */
 function headFailure(head: { seq: number; hash: string }, headSeq: number, headHash: string): ChainFailure | null {
   if (head.seq > headSeq) return { kind: "GAP", seq: headSeq + 1, detail: `the chain head is at ${head.seq}, the events end at ${headSeq}` };
@@ -134,7 +130,6 @@ async function checkpointClaims(opts: VerifyOptions): Promise<CheckpointClaim[]>
   });
   const claims = (opts.externalCheckpoints ?? []).map((cp) => claim(cp, "external"));
   if (opts.storedCheckpoints !== false && keys) {
-    const { listCheckpoints } = await import("./checkpoints");
     for (const cp of await listCheckpoints()) claims.push(claim(cp, "stored"));
   }
   return claims;
