@@ -26,6 +26,7 @@ export async function ensureAppRole(ownerUrl: string, role: string, password: st
     await sql`REVOKE DELETE, TRUNCATE ON audit_chain_head FROM ${ident}`;
     await sql`REVOKE UPDATE, DELETE, TRUNCATE ON audit_checkpoints FROM ${ident}`;
     await sql`REVOKE UPDATE, DELETE, TRUNCATE ON control_test_results, control_result_evidence, control_evidence, evidence_blobs FROM ${ident}`; // write-once (migration protect_control_results)
+    await sql`REVOKE UPDATE, DELETE, TRUNCATE ON availability_incident_updates FROM ${ident}`; // append-only (migration protect_availability)
     const url = new URL(ownerUrl);
     url.username = role;
     url.password = password;

@@ -57,6 +57,8 @@ async function main() {
   console.log(`[assay] seed: ${createdUsers} users created, ${DEMO_USERS.length - createdUsers} already present`);
   console.log(`[assay] seed: ${(await (await import("./seed/governance")).seedGovernance()).created} demo models created`);
   console.log(`[assay] seed: privacy demo data ${(await (await import("./seed/privacy")).seedPrivacy()).created ? "created" : "already present"}`);
+  const availability = await (await import("./seed/availability")).seedAvailability();
+  console.log(`[assay] seed: availability demo data ${availability.created ? `created (${availability.samples} samples)` : "already present"}`);
   console.log(`[assay] seed: controls demo data ${(await (await import("./seed/controls")).seedControls()).created ? "created" : "already present"}`);
 }
 

@@ -141,7 +141,8 @@ async function main() {
   await assertPortFree(PORT);
   const env = prepareEnv();
   const databaseUrl = await startDatabase(env);
-  const childEnv = { ...env, DATABASE_URL: databaseUrl };
+  // The worker probes the demo's simulated AI services on this server (lib/availability/scheduler.ts).
+  const childEnv = { ...env, DATABASE_URL: databaseUrl, ASSAY_SELF_URL: env.ASSAY_SELF_URL || `http://127.0.0.1:${PORT}` };
   await step("applying migrations…", ...tsxCommand("db/migrate.ts"), childEnv);
   await step("seeding the demo organisation…", ...tsxCommand("db/seed.ts"), childEnv);
   if (!env.DATABASE_URL) {

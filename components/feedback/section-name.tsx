@@ -9,6 +9,8 @@ const SECTIONS: [prefix: string, name: string][] = [
   ["/models", "Models"],
   ["/audit", "Audit log"],
   ["/privacy", "Privacy"],
+  ["/controls", "Controls"],
+  ["/availability", "Availability"],
 ];
 
 /** The name of the section at the current URL, for the 403 page (which gets no props). */

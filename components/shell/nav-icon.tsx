@@ -1,4 +1,4 @@
-export type NavIconName = "home" | "users" | "key" | "account" | "audit" | "privacy" | "models" | "inbox";
+export type NavIconName = "home" | "users" | "key" | "account" | "audit" | "privacy" | "models" | "inbox" | "pulse" | "controls";
 
 const PATHS: Record<NavIconName, React.ReactNode> = {
   // A cube: the model registry.
@@ -39,6 +39,15 @@ const PATHS: Record<NavIconName, React.ReactNode> = {
     <>
       <path d="M5.5 3.5h9a1 1 0 0 1 1 1v11a1 1 0 0 1-1 1h-9a1 1 0 0 1-1-1v-11a1 1 0 0 1 1-1z" />
       <path d="M7.5 7h5M7.5 10h2.5M10.5 13l1.25 1.25L14 12" />
+    </>
+  ),
+  // A heartbeat line: availability of the AI services.
+  pulse: <path d="M2.5 10.5h3.25l1.75-4.5 3 9 2-6 1.25 1.5h3.75" />,
+  // A checklist: controls tested on schedule.
+  controls: (
+    <>
+      <path d="m3.75 5.5 1.25 1.25L7.25 4.5M3.75 10.5l1.25 1.25 2.25-2.25M3.75 15.5l1.25 1.25 2.25-2.25" />
+      <path d="M9.75 5.75h6.5M9.75 10.75h6.5M9.75 15.75h6.5" />
     </>
   ),
   // A shield with a check mark: privacy and consent.

@@ -3,3 +3,4 @@ export * from "./audit";
 export * from "./governance";
 export * from "./privacy";
 export * from "./controls";
+export * from "./availability";

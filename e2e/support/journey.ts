@@ -55,6 +55,7 @@ export function expectedNavigation(roles: Role[]): (string | RegExp)[] {
     ...(has("admin", "auditor", "compliance_officer", "security_lead") ? ["Audit log"] : []),
     ...(has("admin", "auditor", "compliance_officer") ? ["Privacy"] : []),
     ...(roles.length > 0 ? ["Controls"] : []),
+    ...(has("admin", "ops", "auditor", "compliance_officer") ? ["Availability"] : []),
     ...(has("admin") ? ["Users", "API keys"] : []),
     "Account",
   ];

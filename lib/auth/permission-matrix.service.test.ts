@@ -39,6 +39,9 @@ const PUBLIC_ROUTES: Record<string, string[]> = {
   "app/api/auth/[...nextauth]/route.ts": ["GET", "POST"],
   // Load-balancer readiness probe: says only whether the database answers.
   "app/api/health/route.ts": ["GET"],
+  // The demo's simulated AI-service health endpoints: synthetic data, no secrets, and off
+  // with ASSAY_SIMULATED_SERVICES=off. The worker probes them like any real service.
+  "app/api/simulated/[service]/route.ts": ["GET"],
 };
 
 const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);

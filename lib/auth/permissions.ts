@@ -38,6 +38,11 @@ export const PERMISSIONS = {
   "controls.contribute": ["admin", "ml_engineer", "data_scientist", "ml_lead", "qa_lead", "security_lead", "product_owner", "compliance_officer", "ops"],
   "controls.manage": ["admin", "compliance_officer"],
   "controls.export": ["auditor", "compliance_officer", "admin"],
+  // Availability (issue 5): ops and admins run it; auditors and compliance read it and take the SLA report.
+  "availability.read": ["admin", "ops", "auditor", "compliance_officer"],
+  "availability.incidents": ["admin", "ops"],
+  "availability.manage": ["admin", "ops"],
+  "availability.report": ["admin", "ops", "auditor", "compliance_officer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

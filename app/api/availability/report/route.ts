@@ -1,0 +1,24 @@
+import { stringify } from "csv-stringify/sync";
+import { z } from "zod";
+import { sessionRoute } from "@/lib/api/define-route";
+import { buildSlaReport, INCIDENT_COLUMNS, incidentRecords, recordReportExport, SUMMARY_COLUMNS, summaryRecords } from "@/lib/availability/report";
+import { ReportQuery } from "@/lib/availability/schemas";
+import { parseInput } from "@/lib/validation";
+
+const Part = z.object({ part: z.enum(["summary", "incidents"], { error: "part must be summary or incidents." }).default("summary") });
+
+/** The SLA report as CSV: ?part=summary (one row per service) or ?part=incidents. Each download is audited. */
+export const GET = sessionRoute("availability.sla_report_csv", { permission: "availability.report" }, async (request, { ctx }) => {
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const { part } = parseInput(Part, { part: params.part || undefined });
+  const query = parseInput(ReportQuery, { service: params.service, from: params.from, to: params.to });
+  const report = await buildSlaReport(query);
+  const [columns, records] = part === "summary" ? [SUMMARY_COLUMNS, summaryRecords(report)] : [INCIDENT_COLUMNS, incidentRecords(report)];
+  // A cell starting with = + - @ would be a formula in a spreadsheet: quote it as text.
+  const csv = stringify(records, { header: true, columns: [...columns], cast: { string: (v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v) } });
+  await recordReportExport(ctx, query, part);
+  const filename = `assay-sla-${query.service}-${query.from}-${query.to}-${part}.csv`;
+  return new Response(csv, {
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"`, "cache-control": "no-store" },
+  });
+});

@@ -1,0 +1,163 @@
+import "server-only";
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { availabilityIncidents, availabilityMaintenance, availabilityServices } from "@/db/schema";
+import { appendAuditEvents } from "@/lib/audit/append";
+import type { AuditActor, AuditEventInput } from "@/lib/audit/vocabulary";
+import { advanceStreak, type IncidentTransition, type StreakSample, type StreakState } from "./incident-rules";
+import { addTimelineEntry, insertIncident, type Author } from "./incident-store";
+import { addHoursStatement, aggregateStatement, type HourCounts } from "./rollup-sql";
+import type { SampleStatus, Severity } from "./vocabulary";
+
+export type SampleInput = {
+  serviceId: string;
+  observedAt: Date;
+  status: SampleStatus;
+  latencyMs: number | null;
+  details: Record<string, unknown> | null;
+};
+
+export type SampleSource = "probe" | "push" | "seed";
+
+/**
+ * Records samples, the rollups and the incidents they imply, in the caller's transaction:
+ * 1. insert the samples (a slot already recorded is skipped) and count the inserted ones
+ *    per service and hour, in one statement that takes no shared lock;
+ * 2. advance each service's streak over its samples newer than the last one seen, opening
+ *    or resolving automatic incidents (incident-rules.ts), under the service row's lock;
+ * 3. add those counts to the hourly and daily rollups (rollup-sql.ts);
+ * 4. append the caller's audit events and the incidents' to the chain, in one append.
+ * Steps 3 and 4 lock rows every concurrent batch shares (today's rollups, the chain head),
+ * so they come last: those locks are held only until the commit that follows.
+ */
+export async function ingestSamples(
+  tx: Transaction,
+  actor: AuditActor,
+  samples: readonly SampleInput[],
+  source: SampleSource,
+  audit: AuditEventInput[] = [],
+): Promise<{ inserted: number; transitions: number }> {
+  if (samples.length === 0) return { inserted: 0, transitions: 0 };
+  const { inserted, hours, seen } = await insertAndAggregate(tx, samples, source);
+  const events = await applyStreaks(tx, actor, samples, seen);
+  if (hours.length > 0) await tx.execute(addHoursStatement(hours));
+  await appendAuditEvents(tx, actor, [...audit, ...events]);
+  return { inserted, transitions: events.length };
+}
+
+type Seen = { id: string; last_sample_at: string | null };
+
+async function insertAndAggregate(tx: Transaction, samples: readonly SampleInput[], source: SampleSource): Promise<{ inserted: number; hours: HourCounts[]; seen: Seen[] }> {
+  const ids = [...new Set(samples.map((s) => s.serviceId))];
+  const rows = JSON.stringify(
+    samples.map((s) => ({ service_id: s.serviceId, observed_at: s.observedAt.toISOString(), status: s.status, latency_ms: s.latencyMs, details: s.details })),
+  );
+  const [result] = await tx.execute<{ samples: number; hours: HourCounts[]; seen: Seen[] }>(
+    aggregateStatement(
+      sql`
+      INSERT INTO availability_samples (service_id, observed_at, status, latency_ms, details, source)
+      SELECT r.service_id, r.observed_at, r.status, r.latency_ms, r.details, ${source}
+        FROM jsonb_to_recordset(${rows}::jsonb) AS r(service_id uuid, observed_at timestamptz, status text, latency_ms integer, details jsonb)
+      ON CONFLICT (service_id, observed_at) DO NOTHING
+      RETURNING service_id, observed_at, status, latency_ms`,
+      // Where each service's streak stands (read without a lock; see applyStreaks).
+      sql`(SELECT jsonb_agg(jsonb_build_object('id', id, 'last_sample_at', last_sample_at)) FROM availability_services WHERE id = ANY(${`{${ids.join(",")}}`}::uuid[])) AS seen`,
+    ),
+  );
+  return { inserted: result?.samples ?? 0, hours: result?.hours ?? [], seen: result?.seen ?? [] };
+}
+
+async function applyStreaks(tx: Transaction, actor: AuditActor, samples: readonly SampleInput[], seen: Seen[]): Promise<AuditEventInput[]> {
+  const newest = new Map<string, number>();
+  for (const s of samples) newest.set(s.serviceId, Math.max(newest.get(s.serviceId) ?? 0, s.observedAt.getTime()));
+  // `seen` is a first look without locks: late samples (backfills, retries) move no streak,
+  // so their batches need not queue on the service rows at all. A service that looks due is
+  // re-read under its lock below, so a concurrent batch's newer streak is never overwritten.
+  const ids = seen.filter((s) => !s.last_sample_at || newest.get(s.id)! > Date.parse(s.last_sample_at)).map((s) => s.id).sort();
+  if (ids.length === 0) return [];
+  // Key order, so that concurrent batches for the same services queue instead of deadlocking.
+  // NO KEY UPDATE: the samples' foreign keys hold KEY SHARE on these rows, which FOR UPDATE
+  // would wait for (two batches, each waiting for the other's inserted samples).
+  const services = await tx.select().from(availabilityServices).where(inArray(availabilityServices.id, ids)).orderBy(asc(availabilityServices.id)).for("no key update");
+  const times = samples.map((s) => s.observedAt.getTime());
+  const [windows, open] = await Promise.all([
+    maintenanceWindows(tx, ids, new Date(Math.min(...times)), new Date(Math.max(...times))),
+    tx.select({ id: availabilityIncidents.id, serviceId: availabilityIncidents.serviceId, source: availabilityIncidents.source }).from(availabilityIncidents).where(and(inArray(availabilityIncidents.serviceId, ids), isNull(availabilityIncidents.resolvedAt))),
+  ]);
+  const author: Author = { userId: null, apiKeyId: actor.apiKeyId };
+  const events: AuditEventInput[] = [];
+  const states: (StreakState & { id: string })[] = [];
+
+  for (const service of services) {
+    const newer = samples
+      .filter((s) => s.serviceId === service.id && (!service.lastSampleAt || s.observedAt > service.lastSampleAt))
+      .sort((a, b) => a.observedAt.getTime() - b.observedAt.getTime());
+    if (newer.length === 0) continue;
+    const openRow = open.find((o) => o.serviceId === service.id) ?? null;
+    const streakSamples: StreakSample[] = newer.map((s) => ({
+      observedAt: s.observedAt,
+      status: s.status,
+      inMaintenance: windows.some((w) => (w.serviceId === null || w.serviceId === service.id) && s.observedAt >= w.startsAt && s.observedAt < w.endsAt),
+    }));
+    const next = advanceStreak(
+      { lastSampleAt: service.lastSampleAt, lastStatus: service.lastStatus as SampleStatus | null, streakSince: service.streakSince, consecutiveFailures: service.consecutiveFailures, consecutiveSuccesses: service.consecutiveSuccesses },
+      streakSamples,
+      { failuresToOpen: service.failuresToOpen, successesToResolve: service.successesToResolve },
+      openRow ? (openRow.source === "auto" ? "auto" : "manual") : "none",
+    );
+    states.push({ id: service.id, ...next.state });
+    let openId = openRow?.id ?? null;
+    for (const t of next.transitions) {
+      const event = await applyTransition(tx, author, service, t, openId);
+      openId = t.kind === "open" ? event.resource!.id : null;
+      events.push(event);
+    }
+  }
+  await saveStreaks(tx, states);
+  return events;
+}
+
+/** Every service's new streak in one statement. */
+async function saveStreaks(tx: Transaction, states: (StreakState & { id: string })[]) {
+  if (states.length === 0) return;
+  await tx.execute(sql`
+    UPDATE availability_services s
+       SET last_sample_at = r.last_sample_at, last_status = r.last_status, streak_since = r.streak_since,
+           consecutive_failures = r.consecutive_failures, consecutive_successes = r.consecutive_successes
+      FROM jsonb_to_recordset(${JSON.stringify(states.map((st) => ({ id: st.id, last_sample_at: st.lastSampleAt, last_status: st.lastStatus, streak_since: st.streakSince, consecutive_failures: st.consecutiveFailures, consecutive_successes: st.consecutiveSuccesses })))}::jsonb)
+        AS r(id uuid, last_sample_at timestamptz, last_status text, streak_since timestamptz, consecutive_failures integer, consecutive_successes integer)
+     WHERE s.id = r.id`);
+}
+
+async function applyTransition(
+  tx: Transaction,
+  author: Author,
+  service: { id: string; key: string; name: string; weight: number },
+  t: IncidentTransition,
+  openId: string | null,
+): Promise<AuditEventInput> {
+  if (t.kind === "open") {
+    // The service carrying most of the composite figure pages harder.
+    const severity: Severity = service.weight >= 0.3 ? "sev1" : "sev2";
+    const id = await insertIncident(tx, author, {
+      serviceId: service.id,
+      title: `${service.name} is down`,
+      severity,
+      source: "auto",
+      startedAt: t.startedAt,
+      detectedAt: t.detectedAt,
+      body: `${t.failures} consecutive failed checks since ${t.startedAt.toISOString()}.`,
+    });
+    return { type: "security_alert", action: "availability.incident_opened", outcome: "success", resource: { type: "availability_incident", id }, metadata: { service: service.key, severity, startedAt: t.startedAt.toISOString(), source: "auto" } };
+  }
+  await tx.update(availabilityIncidents).set({ resolvedAt: t.resolvedAt }).where(eq(availabilityIncidents.id, openId!));
+  await addTimelineEntry(tx, openId!, "recovered", `${t.successes} consecutive successful checks since ${t.resolvedAt.toISOString()}: resolved automatically.`, author, t.confirmedAt);
+  return { type: "data_modification", action: "availability.incident_resolved", outcome: "success", resource: { type: "availability_incident", id: openId! }, metadata: { service: service.key, resolvedAt: t.resolvedAt.toISOString(), source: "auto" } };
+}
+
+async function maintenanceWindows(tx: Transaction, serviceIds: string[], from: Date, to: Date) {
+  return tx
+    .select({ serviceId: availabilityMaintenance.serviceId, startsAt: availabilityMaintenance.startsAt, endsAt: availabilityMaintenance.endsAt })
+    .from(availabilityMaintenance)
+    .where(and(lte(availabilityMaintenance.startsAt, to), gte(availabilityMaintenance.endsAt, from), or(isNull(availabilityMaintenance.serviceId), inArray(availabilityMaintenance.serviceId, serviceIds))));
+}

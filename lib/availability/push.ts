@@ -1,0 +1,73 @@
+import "server-only";
+import { inArray, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { availabilityServices } from "@/db/schema";
+import { auditActor, type RequestContext } from "@/lib/auth/context";
+import { pgErrorCode } from "@/lib/controls/pg-errors";
+import { AppError } from "@/lib/errors";
+import { ingestSamples, type SampleInput } from "./ingest";
+import type { PushedBatch } from "./schemas";
+
+/** Clocks drift: a sample up to this far in the future is accepted, later ones are refused. */
+const FUTURE_SKEW_MS = 5 * 60_000;
+
+/**
+ * Samples a service pushes itself (POST /api/v1/availability/samples). The whole batch is
+ * checked before anything is written and then recorded in one transaction, all or nothing.
+ * Out of order is fine (rollups add up in any order; streaks only move forward); a slot
+ * already recorded is skipped and counted as a duplicate.
+ */
+export async function ingestPushedBatch(ctx: RequestContext, batch: PushedBatch, now: Date = new Date()) {
+  const keys = [...new Set(batch.samples.map((s) => s.service))];
+  // One round trip for the services and the retention period.
+  const services = await db
+    .select({ id: availabilityServices.id, key: availabilityServices.key, retentionDays: sql<number>`(SELECT raw_retention_days FROM availability_settings WHERE id = 1)` })
+    .from(availabilityServices)
+    .where(inArray(availabilityServices.key, keys));
+  const idByKey = new Map(services.map((s) => [s.key, s.id]));
+  const unknown = keys.filter((k) => !idByKey.has(k));
+  if (unknown.length > 0) throw batchError(`Unknown service ${unknown.join(", ")}: register it in Assay first.`, batch, (s) => unknown.includes(s.service), "service");
+
+  const oldest = new Date(now.getTime() - (services[0]?.retentionDays ?? 35) * 86_400_000);
+  const tooNew = (s: PushedBatch["samples"][number]) => new Date(s.observedAt).getTime() > now.getTime() + FUTURE_SKEW_MS;
+  const tooOld = (s: PushedBatch["samples"][number]) => new Date(s.observedAt) < oldest;
+  if (batch.samples.some(tooNew)) throw batchError("A sample is in the future (more than 5 minutes ahead of Assay's clock).", batch, tooNew, "observedAt");
+  if (batch.samples.some(tooOld)) throw batchError(`A sample is older than the raw retention period (before ${oldest.toISOString()}).`, batch, tooOld, "observedAt");
+
+  const samples: SampleInput[] = batch.samples.map((s) => ({ serviceId: idByKey.get(s.service)!, observedAt: new Date(s.observedAt), status: s.status, latencyMs: s.latencyMs ?? null, details: s.details ?? null }));
+  const times = samples.map((s) => s.observedAt.getTime());
+  const audit = {
+    type: "data_modification" as const,
+    action: "availability.samples_pushed",
+    outcome: "success" as const,
+    resource: { type: "availability_samples", id: null },
+    metadata: { samples: samples.length, services: keys.sort(), from: new Date(Math.min(...times)).toISOString(), to: new Date(Math.max(...times)).toISOString() },
+  };
+  const result = await withDeadlockRetry(() => db.transaction((tx) => ingestSamples(tx, auditActor(ctx), samples, "push", [audit])));
+  return { accepted: samples.length, inserted: result.inserted, duplicates: samples.length - result.inserted, incidentChanges: result.transitions };
+}
+
+function batchError(message: string, batch: PushedBatch, bad: (s: PushedBatch["samples"][number]) => boolean, field: string): AppError {
+  const fieldErrors: Record<string, string[]> = {};
+  batch.samples.forEach((s, i) => {
+    if (bad(s) && Object.keys(fieldErrors).length < 20) fieldErrors[`samples.${i}.${field}`] = [message];
+  });
+  return new AppError("validation", `${message} Nothing was recorded.`, { fieldErrors });
+}
+
+/**
+ * Rollup rows and service rows are locked in key order, but two batches can still meet in
+ * the samples' unique index; PostgreSQL then aborts one. Retrying it is safe: nothing of it
+ * was committed.
+ */
+export async function withDeadlockRetry<T>(run: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await run();
+    } catch (err) {
+      const code = pgErrorCode(err);
+      if (i >= attempts || (code !== "40P01" && code !== "40001")) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 5 * i + Math.random() * 10));
+    }
+  }
+}

@@ -1,0 +1,259 @@
+import "server-only";
+import { and, asc, desc, eq, gte, isNull, lt, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { db, type Executor } from "@/db/client";
+import { availabilityIncidents, availabilityMaintenance, availabilityServices, availabilitySettings, users } from "@/db/schema";
+import { bucketEnd, isoDay, startOfUtcDay, type Grain, type RangeWindow } from "./ranges";
+import { histogramSql } from "./rollup-sql";
+import {
+  coverage,
+  creditPercent,
+  emptyCounts,
+  errorBudget,
+  expectedSamples,
+  percentileFromHistogram,
+  slaVerdict,
+  uptimePercent,
+  type Counts,
+  type ErrorBudget,
+  type SlaVerdict,
+} from "./sla-math";
+import type { SampleStatus, Severity } from "./vocabulary";
+
+/**
+ * Reads for the availability pages and the SLA report. Everything here reads the rollups
+ * (never raw samples) and derives figures with sla-math.ts.
+ */
+export type ServiceRow = typeof availabilityServices.$inferSelect;
+
+export type Figures = {
+  uptime: number | null;
+  credit: number | null;
+  verdict: SlaVerdict;
+  coverage: ReturnType<typeof coverage>;
+  budget: ErrorBudget | null;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  counts: Counts;
+};
+
+export type OpenIncidentBrief = { id: string; title: string; severity: Severity; startedAt: Date; acknowledged: boolean };
+
+export type StripDay = { day: string; uptime: number | null; healthy: number; degraded: number; down: number; maintenance: number; unknown: number };
+
+export function listServices(executor: Executor = db): Promise<ServiceRow[]> {
+  return executor.select().from(availabilityServices).orderBy(desc(availabilityServices.weight), asc(availabilityServices.key));
+}
+
+export async function getServiceByKey(key: string, executor: Executor = db): Promise<ServiceRow | null> {
+  const [row] = await executor.select().from(availabilityServices).where(eq(availabilityServices.key, key));
+  return row ?? null;
+}
+
+type CountRow = { service_id: string; healthy: number; degraded: number; down: number; maintenance: number; latency_sum: string | number; latency_count: number; latency_hist: number[] | null };
+
+function toCounts(r: CountRow | undefined): Counts {
+  if (!r) return emptyCounts();
+  return {
+    healthy: Number(r.healthy),
+    degraded: Number(r.degraded),
+    down: Number(r.down),
+    maintenance: Number(r.maintenance),
+    latencySum: Number(r.latency_sum),
+    latencyCount: Number(r.latency_count),
+    latencyHist: r.latency_hist ?? emptyCounts().latencyHist,
+  };
+}
+
+const table = (grain: Grain) => sql.raw(grain === "hour" ? "availability_hourly" : "availability_daily");
+const bucketColumn = (grain: Grain) => sql.raw(grain === "hour" ? "hour" : "day");
+const bound = (d: Date, grain: Grain) => (grain === "hour" ? sql`${d.toISOString()}::timestamptz` : sql`${isoDay(d)}::date`);
+
+/** Counts per service over a window, summed in PostgreSQL (one row per service). */
+export async function countsByService(window: RangeWindow, executor: Executor = db): Promise<Map<string, Counts>> {
+  const rows = await executor.execute<CountRow>(sql`
+    SELECT service_id, sum(healthy)::int AS healthy, sum(degraded)::int AS degraded, sum(down)::int AS down,
+           sum(maintenance)::int AS maintenance, sum(latency_sum)::bigint AS latency_sum, sum(latency_count)::int AS latency_count,
+           ${histogramSql.sum("latency_hist")} AS latency_hist
+      FROM ${table(window.grain)}
+     WHERE ${bucketColumn(window.grain)} >= ${bound(window.from, window.grain)} AND ${bucketColumn(window.grain)} < ${bound(bucketEnd(window.to, window.grain), window.grain)}
+     GROUP BY service_id`);
+  return new Map(rows.map((r) => [r.service_id, toCounts(r)]));
+}
+
+export type Bucket = { start: Date; counts: Counts };
+
+/** One row per bucket of the window for the given services (missing buckets are absent). */
+export async function bucketsByService(window: RangeWindow, serviceIds: string[] | "all", executor: Executor = db, withHistogram = true): Promise<Map<string, Bucket[]>> {
+  const col = bucketColumn(window.grain);
+  const services = serviceIds === "all" ? sql`true` : sql`service_id = ANY(${`{${serviceIds.join(",")}}`}::uuid[])`;
+  const rows = await executor.execute<CountRow & { bucket: string | Date }>(sql`
+    SELECT service_id, ${col} AS bucket, healthy, degraded, down, maintenance, latency_sum, latency_count,
+           ${withHistogram ? sql`latency_hist` : sql`NULL::integer[] AS latency_hist`}
+      FROM ${table(window.grain)}
+     WHERE ${services} AND ${col} >= ${bound(window.from, window.grain)} AND ${col} < ${bound(bucketEnd(window.to, window.grain), window.grain)}
+     ORDER BY service_id, ${col}`);
+  const out = new Map<string, Bucket[]>();
+  for (const r of rows) {
+    const start = window.grain === "hour" ? new Date(r.bucket) : new Date(`${String(r.bucket).slice(0, 10)}T00:00:00Z`);
+    const list = out.get(r.service_id) ?? [];
+    list.push({ start, counts: toCounts(r) });
+    out.set(r.service_id, list);
+  }
+  return out;
+}
+
+/** Samples a service should have produced in [from, to), counting from its creation, up to now. */
+export function expectedFor(service: Pick<ServiceRow, "createdAt" | "intervalSeconds">, from: Date, to: Date, now: Date = new Date()): number {
+  const start = from > service.createdAt ? from : service.createdAt;
+  const end = to < now ? to : now;
+  return expectedSamples(start, end, service.intervalSeconds);
+}
+
+export function figuresFor(service: ServiceRow, counts: Counts, from: Date, to: Date, now: Date = new Date()): Figures {
+  const uptime = uptimePercent(counts);
+  return {
+    uptime,
+    credit: creditPercent(counts),
+    verdict: slaVerdict(uptime, service.slaTarget),
+    coverage: coverage(counts, expectedFor(service, from, to, now)),
+    budget: errorBudget(counts, service.slaTarget, service.intervalSeconds),
+    p50: percentileFromHistogram(counts.latencyHist, 0.5),
+    p95: percentileFromHistogram(counts.latencyHist, 0.95),
+    p99: percentileFromHistogram(counts.latencyHist, 0.99),
+    counts,
+  };
+}
+
+export function stripDay(service: ServiceRow, day: Date, counts: Counts, now: Date = new Date()): StripDay {
+  const cov = coverage(counts, expectedFor(service, day, bucketEnd(day, "day"), now));
+  return { day: isoDay(day), uptime: uptimePercent(counts), healthy: counts.healthy, degraded: counts.degraded, down: counts.down, maintenance: counts.maintenance, unknown: cov.unknown };
+}
+
+/** The last `days` UTC days (today included) per service, for the status strips. */
+export async function statusStrips(services: ServiceRow[], days = 90, now: Date = new Date(), executor: Executor = db): Promise<Map<string, StripDay[]>> {
+  const today = startOfUtcDay(now);
+  const from = new Date(today.getTime() - (days - 1) * 86_400_000);
+  const buckets = await bucketsByService({ key: "strip", label: `${days} days`, from, to: now, grain: "day" }, services.map((s) => s.id), executor, false);
+  const out = new Map<string, StripDay[]>();
+  for (const service of services) {
+    const byDay = new Map((buckets.get(service.id) ?? []).map((b) => [isoDay(b.start), b.counts]));
+    const strip: StripDay[] = [];
+    for (let i = 0; i < days; i++) {
+      const day = new Date(from.getTime() + i * 86_400_000);
+      strip.push(stripDay(service, day, byDay.get(isoDay(day)) ?? emptyCounts(), now));
+    }
+    out.set(service.id, strip);
+  }
+  return out;
+}
+
+export async function openIncidents(executor: Executor = db): Promise<Map<string, OpenIncidentBrief>> {
+  const rows = await executor
+    .select({
+      id: availabilityIncidents.id,
+      serviceId: availabilityIncidents.serviceId,
+      title: availabilityIncidents.title,
+      severity: availabilityIncidents.severity,
+      startedAt: availabilityIncidents.startedAt,
+      acknowledgedAt: availabilityIncidents.acknowledgedAt,
+    })
+    .from(availabilityIncidents)
+    .where(isNull(availabilityIncidents.resolvedAt));
+  return new Map(rows.map((r) => [r.serviceId, { id: r.id, title: r.title, severity: r.severity as Severity, startedAt: r.startedAt, acknowledged: r.acknowledgedAt !== null }]));
+}
+
+export type IncidentRow = {
+  id: string;
+  serviceId: string;
+  serviceKey: string;
+  serviceName: string;
+  title: string;
+  severity: Severity;
+  source: "auto" | "manual";
+  startedAt: Date;
+  detectedAt: Date;
+  acknowledgedAt: Date | null;
+  acknowledgedByName: string | null;
+  resolvedAt: Date | null;
+  rootCause: string | null;
+  postmortemUrl: string | null;
+};
+
+const acknowledger = alias(users, "acknowledger");
+
+/** The columns of an IncidentRow (see incidentsQuery for the joins they need). */
+export const incidentColumns = {
+  id: availabilityIncidents.id,
+  serviceId: availabilityIncidents.serviceId,
+  serviceKey: availabilityServices.key,
+  serviceName: availabilityServices.name,
+  title: availabilityIncidents.title,
+  severity: availabilityIncidents.severity,
+  source: availabilityIncidents.source,
+  startedAt: availabilityIncidents.startedAt,
+  detectedAt: availabilityIncidents.detectedAt,
+  acknowledgedAt: availabilityIncidents.acknowledgedAt,
+  acknowledgedByName: acknowledger.name,
+  resolvedAt: availabilityIncidents.resolvedAt,
+  rootCause: availabilityIncidents.rootCause,
+  postmortemUrl: availabilityIncidents.postmortemUrl,
+};
+
+type RawIncident = Omit<IncidentRow, "severity" | "source"> & { severity: string; source: string };
+export const toIncidentRow = <T extends RawIncident>(r: T) => ({ ...r, severity: r.severity as Severity, source: r.source as "auto" | "manual" });
+
+/** IncidentRow columns: incidents with their service and acknowledger joined. */
+export function incidentsQuery(executor: Executor) {
+  return executor
+    .select(incidentColumns)
+    .from(availabilityIncidents)
+    .innerJoin(availabilityServices, eq(availabilityServices.id, availabilityIncidents.serviceId))
+    .leftJoin(acknowledger, eq(acknowledger.id, availabilityIncidents.acknowledgedBy))
+    .$dynamic();
+}
+
+/** For reads that add joins of their own to incidentColumns. */
+export const incidentAcknowledger = acknowledger;
+
+/** Incidents overlapping [from, to) (open ones overlap every later range), newest first. */
+export async function incidentsBetween(from: Date, to: Date, serviceId: string | null = null, executor: Executor = db, limit = 500): Promise<IncidentRow[]> {
+  const rows = await incidentsQuery(executor)
+    .where(
+      and(
+        lt(availabilityIncidents.startedAt, to),
+        or(isNull(availabilityIncidents.resolvedAt), gte(availabilityIncidents.resolvedAt, from)),
+        serviceId ? eq(availabilityIncidents.serviceId, serviceId) : undefined,
+      ),
+    )
+    .orderBy(desc(availabilityIncidents.startedAt))
+    .limit(limit);
+  return rows.map(toIncidentRow);
+}
+
+/** How long raw samples are kept (days); rollups are kept forever. */
+export async function getRawRetentionDays(executor: Executor = db): Promise<number> {
+  const [row] = await executor.select({ days: availabilitySettings.rawRetentionDays }).from(availabilitySettings).where(eq(availabilitySettings.id, 1));
+  return row?.days ?? 35;
+}
+
+export type MaintenanceRow = { id: string; serviceId: string | null; serviceName: string | null; startsAt: Date; endsAt: Date; reason: string };
+
+export async function maintenanceBetween(from: Date, to: Date, executor: Executor = db): Promise<MaintenanceRow[]> {
+  return executor
+    .select({
+      id: availabilityMaintenance.id,
+      serviceId: availabilityMaintenance.serviceId,
+      serviceName: availabilityServices.name,
+      startsAt: availabilityMaintenance.startsAt,
+      endsAt: availabilityMaintenance.endsAt,
+      reason: availabilityMaintenance.reason,
+    })
+    .from(availabilityMaintenance)
+    .leftJoin(availabilityServices, eq(availabilityServices.id, availabilityMaintenance.serviceId))
+    .where(and(lt(availabilityMaintenance.startsAt, to), gte(availabilityMaintenance.endsAt, from)))
+    .orderBy(desc(availabilityMaintenance.startsAt));
+}
+
+export type LastStatus = { status: SampleStatus | null; at: Date | null };

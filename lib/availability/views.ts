@@ -1,0 +1,142 @@
+import "server-only";
+import { db, type Executor } from "@/db/client";
+import {
+  bucketsByService,
+  countsByService,
+  figuresFor,
+  incidentsBetween,
+  listServices,
+  maintenanceBetween,
+  openIncidents,
+  statusStrips,
+  type Figures,
+  type IncidentRow,
+  type MaintenanceRow,
+  type OpenIncidentBrief,
+  type ServiceRow,
+  type StripDay,
+} from "./queries";
+import { bucketEnd, bucketStarts, rollingWindow, startOfUtcHour, type RangeWindow } from "./ranges";
+import { budgetBurnDown, burnRate, compositePercent, coverage, emptyCounts, incidentStats, percentileFromHistogram, sumCounts, uptimePercent, type Counts, type IncidentStats } from "./sla-math";
+
+/**
+ * What the overview and a service page show, assembled from the rollup reads in a handful
+ * of queries. Both are plain data (dates and numbers) for server and client components.
+ */
+export type ServiceCard = {
+  service: ServiceRow;
+  figures: Figures;
+  strip: StripDay[];
+  openIncident: OpenIncidentBrief | null;
+};
+
+export type Overview = {
+  window: RangeWindow;
+  services: ServiceCard[];
+  composite: number | null;
+  compositeSeries: { t: Date; composite: number | null }[];
+  generatedAt: Date;
+};
+
+export async function loadOverview(window: RangeWindow, now: Date = new Date(), executor: Executor = db): Promise<Overview> {
+  const services = await listServices(executor);
+  const [counts, buckets, strips, open] = await Promise.all([
+    countsByService(window, executor),
+    bucketsByService(window, "all", executor, false),
+    statusStrips(services, 90, now, executor),
+    openIncidents(executor),
+  ]);
+  const cards = services.map((service) => ({
+    service,
+    figures: figuresFor(service, counts.get(service.id) ?? emptyCounts(), window.from, window.to, now),
+    strip: strips.get(service.id) ?? [],
+    openIncident: open.get(service.id) ?? null,
+  }));
+  const weighted = (pick: (s: ServiceRow) => Counts) => compositePercent(services.filter((s) => s.enabled).map((s) => ({ weight: s.weight, counts: pick(s) }))).percent;
+  const byBucket = new Map<string, Map<number, Counts>>();
+  for (const [serviceId, list] of buckets) byBucket.set(serviceId, new Map(list.map((b) => [b.start.getTime(), b.counts])));
+  return {
+    window,
+    services: cards,
+    composite: weighted((s) => counts.get(s.id) ?? emptyCounts()),
+    compositeSeries: bucketStarts(window).map((t) => ({ t, composite: weighted((s) => byBucket.get(s.id)?.get(t.getTime()) ?? emptyCounts()) })),
+    generatedAt: now,
+  };
+}
+
+export type SeriesPoint = {
+  t: Date;
+  uptime: number | null;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  healthy: number;
+  degraded: number;
+  down: number;
+  maintenance: number;
+  unknown: number;
+  budgetRemaining: number | null;
+};
+
+export type ServiceDetail = {
+  card: ServiceCard;
+  window: RangeWindow;
+  series: SeriesPoint[];
+  /** Burn rate over the last hour, 6 hours and 24 hours (1 = spending the budget exactly on time). */
+  burnRates: { oneHour: number | null; sixHours: number | null; oneDay: number | null };
+  incidents: IncidentRow[];
+  incidentStats: IncidentStats;
+  maintenance: MaintenanceRow[];
+  generatedAt: Date;
+};
+
+export async function loadServiceDetail(service: ServiceRow, window: RangeWindow, now: Date = new Date(), executor: Executor = db): Promise<ServiceDetail> {
+  const dayWindow = rollingWindow("24h", now);
+  const [buckets, strips, open, recent, incidents, maintenance] = await Promise.all([
+    bucketsByService(window, [service.id], executor),
+    statusStrips([service], 90, now, executor),
+    openIncidents(executor),
+    window.key === "24h" ? Promise.resolve(null) : bucketsByService(dayWindow, [service.id], executor, false),
+    incidentsBetween(window.from, window.to, service.id, executor),
+    maintenanceBetween(window.from, window.to, executor),
+  ]);
+  const list = buckets.get(service.id) ?? [];
+  const byStart = new Map(list.map((b) => [b.start.getTime(), b.counts]));
+  const starts = bucketStarts(window);
+  const perBucket = starts.map((t) => byStart.get(t.getTime()) ?? emptyCounts());
+  const burnDown = budgetBurnDown(perBucket, service.slaTarget);
+  const series = starts.map((t, i) => {
+    const c = perBucket[i]!;
+    const expected = Math.max(0, Math.floor((Math.min(bucketEnd(t, window.grain).getTime(), now.getTime()) - Math.max(t.getTime(), service.createdAt.getTime())) / 1000 / service.intervalSeconds));
+    return {
+      t,
+      uptime: uptimePercent(c),
+      p50: percentileFromHistogram(c.latencyHist, 0.5),
+      p95: percentileFromHistogram(c.latencyHist, 0.95),
+      p99: percentileFromHistogram(c.latencyHist, 0.99),
+      healthy: c.healthy,
+      degraded: c.degraded,
+      down: c.down,
+      maintenance: c.maintenance,
+      unknown: coverage(c, expected).unknown,
+      budgetRemaining: burnDown[i] ?? null,
+    };
+  });
+  const hourly = recent?.get(service.id) ?? (window.key === "24h" ? list : []);
+  const since = (hours: number) => sumCounts(hourly.filter((b) => b.start.getTime() >= startOfUtcHour(now).getTime() - (hours - 1) * 3_600_000).map((b) => b.counts));
+  return {
+    card: {
+      service,
+      figures: figuresFor(service, sumCounts(perBucket), window.from, window.to, now),
+      strip: strips.get(service.id) ?? [],
+      openIncident: open.get(service.id) ?? null,
+    },
+    window,
+    series,
+    burnRates: { oneHour: burnRate(since(1), service.slaTarget), sixHours: burnRate(since(6), service.slaTarget), oneDay: burnRate(since(24), service.slaTarget) },
+    incidents,
+    incidentStats: incidentStats(incidents, window.from, window.to, now),
+    maintenance: maintenance.filter((m) => m.serviceId === null || m.serviceId === service.id),
+    generatedAt: now,
+  };
+}

@@ -1,0 +1,213 @@
+import { randomBytes } from "node:crypto";
+import { benchServer, freshDatabase, median, percentile, report, round, SMALL, timed, type Figure } from "./harness";
+
+/**
+ * npm run bench:availability — availability at scale (docs/performance.md, "Availability").
+ * 10 services × 90 days of 30-second samples, about 2.6 million rows (BENCH_SCALE=small:
+ * 7 days, about 200,000). Measures, each beside a baseline taken in the same run:
+ * - the overview and a service page's chart data, read from the rollups, against the same
+ *   figures aggregated from the raw samples (target p95 ≤ 20 ms and ≥ 100× faster);
+ * - the cost of maintaining the rollups per hour of samples for ten services (≤ 5 ms):
+ *   ingesting an hour with the rollup statement minus a plain insert of an equal hour;
+ * - ingest through POST /api/v1/availability/samples from 8 concurrent clients in batches
+ *   of 500 against plain multi-row inserts of the same rows (≥ 0.5 of their rate).
+ */
+const SERVICES = 10;
+const DAYS = SMALL ? 7 : 90;
+const INTERVAL = 30;
+const READS = SMALL ? 40 : 100;
+const RAW_RUNS = SMALL ? 3 : 5;
+const CLIENTS = 8;
+const BATCH = 500;
+const BATCHES_PER_CLIENT = SMALL ? 5 : 20;
+const HOURS_MEASURED = SMALL ? 10 : 24;
+
+async function repeat(n: number, fn: () => Promise<unknown>, warmup = 5): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) times.push((await timed(fn)).ms);
+  return times;
+}
+
+async function main() {
+  process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
+  process.env.ASSAY_PSEUDONYM_KEY ??= randomBytes(32).toString("base64");
+  process.env.DATABASE_POOL_SIZE = "16";
+  const server = await benchServer();
+  const figures: Figure[] = [];
+  try {
+    process.env.DATABASE_URL = await freshDatabase(server.url, "bench_availability");
+    const { closeDb, db, sqlClient } = await import("@/db/client");
+    const { ANONYMOUS } = await import("@/lib/auth/context");
+    const { createService } = await import("@/lib/availability/registry-service");
+    const { generateSamples } = await import("@/db/seed/availability-samples");
+    const { rollingWindow } = await import("@/lib/availability/ranges");
+    const { loadOverview, loadServiceDetail } = await import("@/lib/availability/views");
+    const { rollupStatement } = await import("@/lib/availability/rollup-sql");
+    const { sql } = await import("drizzle-orm");
+    const pg = sqlClient();
+
+    const now = new Date();
+    const dayMs = 86_400_000;
+    const today = Math.floor(now.getTime() / dayMs) * dayMs;
+    const start = new Date(today - DAYS * dayMs);
+    const services: { id: string; key: string; base: number }[] = [];
+    for (let i = 0; i < SERVICES; i++) {
+      const row = await db.transaction((tx) =>
+        createService(tx, ANONYMOUS, { key: `bench_service_${i}`, name: `Bench service ${i}`, description: "", weight: 0.1, slaTarget: 99.9, healthUrl: null, intervalSeconds: INTERVAL, timeoutMs: 1000, degradedLatencyMs: 100, failuresToOpen: 3, successesToResolve: 2 }, new Date(start.getTime() - dayMs)),
+      );
+      services.push({ id: row.id, key: row.key, base: 20 + i * 7 });
+    }
+    const seeded = await timed(async () => {
+      let n = 0;
+      // Ten days per statement keeps each statement's RETURNING set modest.
+      for (let from = start.getTime(); from < now.getTime(); from += 10 * dayMs) {
+        const to = new Date(Math.min(from + 10 * dayMs - INTERVAL * 1000, now.getTime()));
+        n += await generateSamples(db, services, new Date(from), to, INTERVAL);
+        console.log(`  seeded ${n} samples`);
+      }
+      return n;
+    });
+    await pg`VACUUM ANALYZE availability_samples`;
+    await pg`VACUUM ANALYZE availability_hourly`;
+    await pg`VACUUM ANALYZE availability_daily`;
+    console.log(`seeded ${seeded.result} samples for ${SERVICES} services over ${DAYS} days in ${Math.round(seeded.ms)} ms`);
+
+    // 1. Reads: rollups vs the same figures aggregated from raw samples.
+    // The pages open on 30 days; the raw side is what those pages show: 90-day strips and the range.
+    const window30 = rollingWindow("30d", now);
+    const overview = await repeat(READS, () => loadOverview(window30));
+    const target = (await import("@/lib/availability/queries")).getServiceByKey;
+    const svc = (await target("bench_service_0"))!;
+    const detail = await repeat(READS, () => loadServiceDetail(svc, window30));
+    const stripFrom = new Date(today - 89 * dayMs).toISOString();
+    const rawOverview = await repeat(
+      RAW_RUNS,
+      () => pg`
+        SELECT service_id, date_trunc('day', observed_at, 'UTC') AS day,
+               count(*) FILTER (WHERE status = 'healthy') AS healthy, count(*) FILTER (WHERE status = 'degraded') AS degraded,
+               count(*) FILTER (WHERE status = 'down') AS down,
+               percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms) FILTER (WHERE status <> 'down') AS p95
+          FROM availability_samples WHERE observed_at >= ${stripFrom}
+         GROUP BY 1, 2`,
+      1,
+    );
+    const rawDetail = await repeat(
+      RAW_RUNS,
+      () => pg`
+        SELECT date_trunc('day', observed_at, 'UTC') AS bucket,
+               count(*) FILTER (WHERE status = 'healthy') AS healthy, count(*) FILTER (WHERE status = 'degraded') AS degraded,
+               count(*) FILTER (WHERE status = 'down') AS down,
+               percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY latency_ms) FILTER (WHERE status <> 'down') AS latency
+          FROM availability_samples WHERE service_id = ${svc.id} AND observed_at >= ${stripFrom}
+         GROUP BY 1`,
+      1,
+    );
+    const readFigure = (metric: string, times: number[], raw: number[]): Figure[] => {
+      const p95 = percentile(times, 95);
+      const rawMedian = median(raw);
+      return [
+        { metric: `${metric}.p95`, value: round(p95, 2), unit: "ms", baseline: null, ratio: null, target: "p95 ≤ 20 ms", met: p95 <= 20 },
+        { metric: `${metric}.speedup_vs_raw`, value: round(rawMedian / p95, 1), unit: "×", baseline: round(rawMedian, 1), ratio: round(rawMedian / p95, 1), target: "≥ 100× the raw aggregate (baseline: its median ms)", met: rawMedian / p95 >= 100 },
+      ];
+    };
+    figures.push(...readFigure("availability.overview", overview, rawOverview));
+    figures.push(...readFigure("availability.service_chart", detail, rawDetail));
+
+    // 2. Rollup maintenance per hour of samples for ten services.
+    const hourRows = (hourStart: number, offsetMs: number) =>
+      services.flatMap((s) =>
+        Array.from({ length: 3600 / INTERVAL }, (_, i) => ({ service_id: s.id, observed_at: new Date(hourStart + i * INTERVAL * 1000 + offsetMs).toISOString(), status: i % 50 === 0 ? "degraded" : "healthy", latency_ms: 20 + (i % 40) })),
+      );
+    const insertSql = (rows: unknown[]) => sql`
+      INSERT INTO availability_samples (service_id, observed_at, status, latency_ms, source)
+      SELECT r.service_id, r.observed_at, r.status, r.latency_ms, 'push'
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(service_id uuid, observed_at timestamptz, status text, latency_ms integer)
+      ON CONFLICT (service_id, observed_at) DO NOTHING
+      RETURNING service_id, observed_at, status, latency_ms`;
+    const plainHour: number[] = [];
+    const rolledHour: number[] = [];
+    for (let h = 0; h < HOURS_MEASURED; h++) {
+      const hourStart = today - (h + 2) * 3_600_000;
+      // Between the seeded slots (+7.5 s and +17.5 s), so every row is new, as when ingesting.
+      const plainRun = await timed(() => db.execute(insertSql(hourRows(hourStart, 7_500))));
+      const rolledRun = await timed(() => db.execute(rollupStatement(insertSql(hourRows(hourStart, 17_500)))));
+      plainHour.push(plainRun.ms);
+      rolledHour.push(rolledRun.ms);
+    }
+    const rollupCost = median(rolledHour) - median(plainHour);
+    figures.push({
+      metric: "availability.rollup_cost_per_hour_of_samples",
+      value: round(rollupCost, 2),
+      unit: "ms",
+      baseline: round(median(plainHour), 2),
+      ratio: round(median(rolledHour) / median(plainHour), 2),
+      target: `≤ 5 ms per hour of samples for ${SERVICES} services (${(SERVICES * 3600) / INTERVAL} samples; baseline: the plain insert)`,
+      met: rollupCost <= 5,
+    });
+
+    // 3. Ingest: the push route against plain multi-row inserts of equal batches.
+    const { createApiKey } = await import("@/lib/api-keys/service");
+    const { POST } = await import("@/app/api/v1/availability/samples/route");
+    const tokens = await Promise.all(
+      Array.from({ length: CLIENTS }, (_, c) => db.transaction((tx) => createApiKey(tx, ANONYMOUS, { name: `bench push ${c}`, scopes: ["availability:write"], ratePerMinute: 1_000_000, ratePerDay: 100_000_000 })).then((k) => k.token)),
+    );
+    // Each client owns its time slots (offset within the 30 s grid) and walks back from now.
+    const batchRows = (client: number, batch: number, offsetMs: number) =>
+      Array.from({ length: BATCH }, (_, i) => {
+        const s = services[i % SERVICES]!;
+        const slot = batch * (BATCH / SERVICES) + Math.floor(i / SERVICES);
+        return { s, at: new Date(now.getTime() - 60_000 - slot * INTERVAL * 1000 - offsetMs - client * 1000), status: i % 97 === 0 ? "down" : "healthy", latency: 20 + (i % 60) };
+      });
+    const plainInserts = (baseOffsetMs: number) =>
+      timed(() =>
+        Promise.all(
+          Array.from({ length: CLIENTS }, async (_, c) => {
+            for (let b = 0; b < BATCHES_PER_CLIENT; b++) {
+              const rows = batchRows(c, b, baseOffsetMs).map((r) => ({ service_id: r.s.id, observed_at: r.at.toISOString(), status: r.status, latency_ms: r.latency, source: "push" }));
+              await pg`INSERT INTO availability_samples ${pg(rows)}`;
+            }
+          }),
+        ),
+      );
+    // Plain, push, plain: the baseline brackets the measurement as the table grows.
+    // Offsets keep every row distinct: push at +2…+9 s, plain at +12…+19 s and +20…+27 s.
+    const plainBefore = await plainInserts(12_000);
+    const pushed = await timed(() =>
+      Promise.all(
+        Array.from({ length: CLIENTS }, async (_, c) => {
+          for (let b = 0; b < BATCHES_PER_CLIENT; b++) {
+            const body = { samples: batchRows(c, b, 2_000).map((r) => ({ service: r.s.key, observedAt: r.at.toISOString(), status: r.status, latencyMs: r.latency })) };
+            const res = await POST(new Request("http://127.0.0.1/api/v1/availability/samples", { method: "POST", headers: { authorization: `Bearer ${tokens[c]}`, "content-type": "application/json" }, body: JSON.stringify(body) }), { params: Promise.resolve({}) });
+            if (res.status !== 201) throw new Error(`push answered ${res.status}: ${await res.text()}`);
+            const result = (await res.json()) as { inserted: number };
+            if (result.inserted !== BATCH) throw new Error(`push inserted ${result.inserted} of ${BATCH}: the benchmark's rows collided`);
+          }
+        }),
+      ),
+    );
+    const plainAfter = await plainInserts(20_000);
+    const plain = { ms: (plainBefore.ms + plainAfter.ms) / 2 };
+    const total = CLIENTS * BATCHES_PER_CLIENT * BATCH;
+    const pushRate = total / (pushed.ms / 1000);
+    const plainRate = total / (plain.ms / 1000);
+    figures.push({
+      metric: "availability.ingest.push_rate",
+      value: Math.round(pushRate),
+      unit: "samples/s",
+      baseline: Math.round(plainRate),
+      ratio: round(pushRate / plainRate, 2),
+      target: `≥ 0.5 × plain multi-row inserts (${CLIENTS} clients, batches of ${BATCH})`,
+      met: pushRate / plainRate >= 0.5,
+    });
+    await closeDb();
+  } finally {
+    await server.stop();
+  }
+  report(`Availability benchmark (${SMALL ? "small" : "full"} scale)`, figures);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
