@@ -49,6 +49,26 @@ describe("rollups", () => {
     expect((await dailyRollups(svc.id))[0]).toMatchObject({ healthy: all.filter((s) => s.status === "healthy").length, down: all.filter((s) => s.status === "down").length });
   });
 
+  it("negative control: a read-then-write rollup under the same eight writers loses updates", async () => {
+    // What ON CONFLICT … SET healthy = t.healthy + excluded.healthy prevents: each writer
+    // reads the current count, adds its own and writes the sum back.
+    await db.execute(sql`CREATE TABLE IF NOT EXISTS scratch_naive_rollup (k integer PRIMARY KEY, healthy integer NOT NULL)`);
+    await db.execute(sql`DELETE FROM scratch_naive_rollup`);
+    await db.execute(sql`INSERT INTO scratch_naive_rollup VALUES (1, 0)`);
+    await Promise.all(
+      Array.from({ length: 8 }, () =>
+        db.transaction(async (tx) => {
+          const [row] = await tx.execute<{ healthy: number }>(sql`SELECT healthy FROM scratch_naive_rollup WHERE k = 1`);
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          await tx.execute(sql`UPDATE scratch_naive_rollup SET healthy = ${row!.healthy + 60} WHERE k = 1`);
+        }),
+      ),
+    );
+    const [after] = await db.execute<{ healthy: number }>(sql`SELECT healthy FROM scratch_naive_rollup WHERE k = 1`);
+    await db.execute(sql`DROP TABLE scratch_naive_rollup`);
+    expect(after!.healthy).toBeLessThan(8 * 60);
+  });
+
   it("count samples inside maintenance apart, and a retroactive window rebuilds the days it covers", async () => {
     const svc = await testService({}, new Date(Date.now() - 3 * 86_400_000));
     const base = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - 30 * 3_600_000).toISOString();

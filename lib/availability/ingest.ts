@@ -6,7 +6,7 @@ import { appendAuditEvents } from "@/lib/audit/append";
 import type { AuditActor, AuditEventInput } from "@/lib/audit/vocabulary";
 import { advanceStreak, type IncidentTransition, type StreakSample, type StreakState } from "./incident-rules";
 import { addTimelineEntry, insertIncident, type Author } from "./incident-store";
-import { addHoursStatement, aggregateStatement, type HourCounts } from "./rollup-sql";
+import { rollupStatement } from "./rollup-sql";
 import type { SampleStatus, Severity } from "./vocabulary";
 
 export type SampleInput = {
@@ -19,16 +19,19 @@ export type SampleInput = {
 
 export type SampleSource = "probe" | "push" | "seed";
 
+/** Where a service's streak stood when last read (without a lock; see applyStreaks). */
+export type LastSeen = { id: string; lastSampleAt: Date | null };
+
 /**
  * Records samples, the rollups and the incidents they imply, in the caller's transaction:
- * 1. insert the samples (a slot already recorded is skipped) and count the inserted ones
- *    per service and hour, in one statement that takes no shared lock;
- * 2. advance each service's streak over its samples newer than the last one seen, opening
+ * 1. advance each service's streak over its samples newer than the last one seen, opening
  *    or resolving automatic incidents (incident-rules.ts), under the service row's lock;
- * 3. add those counts to the hourly and daily rollups (rollup-sql.ts);
- * 4. append the caller's audit events and the incidents' to the chain, in one append.
- * Steps 3 and 4 lock rows every concurrent batch shares (today's rollups, the chain head),
+ * 2. one statement inserts the samples (a slot already recorded is skipped) and adds the
+ *    inserted ones to the hourly and daily rollups (rollup-sql.ts);
+ * 3. the caller's audit events and the incidents' go into the chain, in one append.
+ * Steps 2 and 3 lock rows every concurrent batch shares (today's rollups, the chain head),
  * so they come last: those locks are held only until the commit that follows.
+ * `seen`: the services' last sample times if the caller has just read them (saves a query).
  */
 export async function ingestSamples(
   tx: Transaction,
@@ -36,44 +39,41 @@ export async function ingestSamples(
   samples: readonly SampleInput[],
   source: SampleSource,
   audit: AuditEventInput[] = [],
+  seen?: LastSeen[],
 ): Promise<{ inserted: number; transitions: number }> {
   if (samples.length === 0) return { inserted: 0, transitions: 0 };
-  const { inserted, hours, seen } = await insertAndAggregate(tx, samples, source);
-  const events = await applyStreaks(tx, actor, samples, seen);
-  if (hours.length > 0) await tx.execute(addHoursStatement(hours));
+  const events = await applyStreaks(tx, actor, samples, seen ?? (await lastSeen(tx, [...new Set(samples.map((s) => s.serviceId))])));
+  const inserted = await insertAndRollUp(tx, samples, source);
   await appendAuditEvents(tx, actor, [...audit, ...events]);
   return { inserted, transitions: events.length };
 }
 
-type Seen = { id: string; last_sample_at: string | null };
+async function lastSeen(tx: Transaction, ids: string[]): Promise<LastSeen[]> {
+  return tx.select({ id: availabilityServices.id, lastSampleAt: availabilityServices.lastSampleAt }).from(availabilityServices).where(inArray(availabilityServices.id, ids));
+}
 
-async function insertAndAggregate(tx: Transaction, samples: readonly SampleInput[], source: SampleSource): Promise<{ inserted: number; hours: HourCounts[]; seen: Seen[] }> {
-  const ids = [...new Set(samples.map((s) => s.serviceId))];
+async function insertAndRollUp(tx: Transaction, samples: readonly SampleInput[], source: SampleSource): Promise<number> {
   const rows = JSON.stringify(
     samples.map((s) => ({ service_id: s.serviceId, observed_at: s.observedAt.toISOString(), status: s.status, latency_ms: s.latencyMs, details: s.details })),
   );
-  const [result] = await tx.execute<{ samples: number; hours: HourCounts[]; seen: Seen[] }>(
-    aggregateStatement(
-      sql`
+  const [result] = await tx.execute<{ samples: number }>(
+    rollupStatement(sql`
       INSERT INTO availability_samples (service_id, observed_at, status, latency_ms, details, source)
       SELECT r.service_id, r.observed_at, r.status, r.latency_ms, r.details, ${source}
         FROM jsonb_to_recordset(${rows}::jsonb) AS r(service_id uuid, observed_at timestamptz, status text, latency_ms integer, details jsonb)
       ON CONFLICT (service_id, observed_at) DO NOTHING
-      RETURNING service_id, observed_at, status, latency_ms`,
-      // Where each service's streak stands (read without a lock; see applyStreaks).
-      sql`(SELECT jsonb_agg(jsonb_build_object('id', id, 'last_sample_at', last_sample_at)) FROM availability_services WHERE id = ANY(${`{${ids.join(",")}}`}::uuid[])) AS seen`,
-    ),
+      RETURNING service_id, observed_at, status, latency_ms`),
   );
-  return { inserted: result?.samples ?? 0, hours: result?.hours ?? [], seen: result?.seen ?? [] };
+  return result?.samples ?? 0;
 }
 
-async function applyStreaks(tx: Transaction, actor: AuditActor, samples: readonly SampleInput[], seen: Seen[]): Promise<AuditEventInput[]> {
+async function applyStreaks(tx: Transaction, actor: AuditActor, samples: readonly SampleInput[], seen: LastSeen[]): Promise<AuditEventInput[]> {
   const newest = new Map<string, number>();
   for (const s of samples) newest.set(s.serviceId, Math.max(newest.get(s.serviceId) ?? 0, s.observedAt.getTime()));
   // `seen` is a first look without locks: late samples (backfills, retries) move no streak,
   // so their batches need not queue on the service rows at all. A service that looks due is
   // re-read under its lock below, so a concurrent batch's newer streak is never overwritten.
-  const ids = seen.filter((s) => !s.last_sample_at || newest.get(s.id)! > Date.parse(s.last_sample_at)).map((s) => s.id).sort();
+  const ids = seen.filter((s) => newest.has(s.id) && (!s.lastSampleAt || newest.get(s.id)! > s.lastSampleAt.getTime())).map((s) => s.id).sort();
   if (ids.length === 0) return [];
   // Key order, so that concurrent batches for the same services queue instead of deadlocking.
   // NO KEY UPDATE: the samples' foreign keys hold KEY SHARE on these rows, which FOR UPDATE

@@ -19,9 +19,14 @@ const FUTURE_SKEW_MS = 5 * 60_000;
  */
 export async function ingestPushedBatch(ctx: RequestContext, batch: PushedBatch, now: Date = new Date()) {
   const keys = [...new Set(batch.samples.map((s) => s.service))];
-  // One round trip for the services and the retention period.
+  // One round trip for the services, where their streaks stand, and the retention period.
   const services = await db
-    .select({ id: availabilityServices.id, key: availabilityServices.key, retentionDays: sql<number>`(SELECT raw_retention_days FROM availability_settings WHERE id = 1)` })
+    .select({
+      id: availabilityServices.id,
+      key: availabilityServices.key,
+      lastSampleAt: availabilityServices.lastSampleAt,
+      retentionDays: sql<number>`(SELECT raw_retention_days FROM availability_settings WHERE id = 1)`,
+    })
     .from(availabilityServices)
     .where(inArray(availabilityServices.key, keys));
   const idByKey = new Map(services.map((s) => [s.key, s.id]));
@@ -43,7 +48,7 @@ export async function ingestPushedBatch(ctx: RequestContext, batch: PushedBatch,
     resource: { type: "availability_samples", id: null },
     metadata: { samples: samples.length, services: keys.sort(), from: new Date(Math.min(...times)).toISOString(), to: new Date(Math.max(...times)).toISOString() },
   };
-  const result = await withDeadlockRetry(() => db.transaction((tx) => ingestSamples(tx, auditActor(ctx), samples, "push", [audit])));
+  const result = await withDeadlockRetry(() => db.transaction((tx) => ingestSamples(tx, auditActor(ctx), samples, "push", [audit], services)));
   return { accepted: samples.length, inserted: result.inserted, duplicates: samples.length - result.inserted, incidentChanges: result.transitions };
 }
 

@@ -88,18 +88,23 @@ export type Bucket = { start: Date; counts: Counts };
 export async function bucketsByService(window: RangeWindow, serviceIds: string[] | "all", executor: Executor = db, withHistogram = true): Promise<Map<string, Bucket[]>> {
   const col = bucketColumn(window.grain);
   const services = serviceIds === "all" ? sql`true` : sql`service_id = ANY(${`{${serviceIds.join(",")}}`}::uuid[])`;
-  const rows = await executor.execute<CountRow & { bucket: string | Date }>(sql`
-    SELECT service_id, ${col} AS bucket, healthy, degraded, down, maintenance, latency_sum, latency_count,
-           ${withHistogram ? sql`latency_hist` : sql`NULL::integer[] AS latency_hist`}
+  // One row per service carrying its buckets as JSON: decoding one JSON text is several
+  // times cheaper for the driver than hundreds of rows (the overview reads 900 days).
+  const rows = await executor.execute<{ service_id: string; buckets: [string, number, number, number, number, number, number, number[] | null][] }>(sql`
+    SELECT service_id,
+           json_agg(json_build_array(${col}, healthy, degraded, down, maintenance, latency_sum, latency_count, ${withHistogram ? sql`latency_hist` : sql`NULL`}) ORDER BY ${col}) AS buckets
       FROM ${table(window.grain)}
      WHERE ${services} AND ${col} >= ${bound(window.from, window.grain)} AND ${col} < ${bound(bucketEnd(window.to, window.grain), window.grain)}
-     ORDER BY service_id, ${col}`);
+     GROUP BY service_id`);
   const out = new Map<string, Bucket[]>();
   for (const r of rows) {
-    const start = window.grain === "hour" ? new Date(r.bucket) : new Date(`${String(r.bucket).slice(0, 10)}T00:00:00Z`);
-    const list = out.get(r.service_id) ?? [];
-    list.push({ start, counts: toCounts(r) });
-    out.set(r.service_id, list);
+    out.set(
+      r.service_id,
+      r.buckets.map(([bucket, healthy, degraded, down, maintenance, latencySum, latencyCount, hist]) => ({
+        start: window.grain === "hour" ? new Date(bucket) : new Date(`${bucket.slice(0, 10)}T00:00:00Z`),
+        counts: { healthy, degraded, down, maintenance, latencySum, latencyCount, latencyHist: hist ?? emptyCounts().latencyHist },
+      })),
+    );
   }
   return out;
 }
@@ -126,25 +131,32 @@ export function figuresFor(service: ServiceRow, counts: Counts, from: Date, to: 
   };
 }
 
-export function stripDay(service: ServiceRow, day: Date, counts: Counts, now: Date = new Date()): StripDay {
+export function stripDay(service: ServiceRow, day: Date, counts: Counts, now: Date = new Date(), name = isoDay(day)): StripDay {
   const cov = coverage(counts, expectedFor(service, day, bucketEnd(day, "day"), now));
-  return { day: isoDay(day), uptime: uptimePercent(counts), healthy: counts.healthy, degraded: counts.degraded, down: counts.down, maintenance: counts.maintenance, unknown: cov.unknown };
+  return { day: name, uptime: uptimePercent(counts), healthy: counts.healthy, degraded: counts.degraded, down: counts.down, maintenance: counts.maintenance, unknown: cov.unknown };
 }
 
-/** The last `days` UTC days (today included) per service, for the status strips. */
-export async function statusStrips(services: ServiceRow[], days = 90, now: Date = new Date(), executor: Executor = db): Promise<Map<string, StripDay[]>> {
-  const today = startOfUtcDay(now);
-  const from = new Date(today.getTime() - (days - 1) * 86_400_000);
-  const buckets = await bucketsByService({ key: "strip", label: `${days} days`, from, to: now, grain: "day" }, services.map((s) => s.id), executor, false);
+/** The window of the status strips: the last `days` UTC days, today included. */
+export function stripWindow(days = 90, now: Date = new Date()): RangeWindow {
+  return { key: "strip", label: `${days} days`, from: new Date(startOfUtcDay(now).getTime() - (days - 1) * 86_400_000), to: now, grain: "day" };
+}
+
+const NO_SAMPLES = emptyCounts();
+
+/** One strip per service from daily buckets of stripWindow(days). */
+export function stripsFrom(services: ServiceRow[], buckets: Map<string, Bucket[]>, days = 90, now: Date = new Date()): Map<string, StripDay[]> {
+  const from = stripWindow(days, now).from.getTime();
+  const dayNames = Array.from({ length: days }, (_, i) => isoDay(new Date(from + i * 86_400_000)));
   const out = new Map<string, StripDay[]>();
   for (const service of services) {
-    const byDay = new Map((buckets.get(service.id) ?? []).map((b) => [isoDay(b.start), b.counts]));
-    const strip: StripDay[] = [];
-    for (let i = 0; i < days; i++) {
-      const day = new Date(from.getTime() + i * 86_400_000);
-      strip.push(stripDay(service, day, byDay.get(isoDay(day)) ?? emptyCounts(), now));
-    }
-    out.set(service.id, strip);
+    const byDay = new Map((buckets.get(service.id) ?? []).map((b) => [b.start.getTime(), b.counts]));
+    out.set(
+      service.id,
+      dayNames.map((name, i) => {
+        const day = new Date(from + i * 86_400_000);
+        return stripDay(service, day, byDay.get(day.getTime()) ?? NO_SAMPLES, now, name);
+      }),
+    );
   }
   return out;
 }

@@ -104,38 +104,3 @@ export function rollupStatement(source: SQL): SQL {
     ${UPSERTS}
     SELECT (SELECT count(*) FROM src)::int AS samples, (SELECT count(*) FROM hourly)::int AS hours, (SELECT count(*) FROM daily)::int AS days`;
 }
-
-export type HourCounts = {
-  service_id: string;
-  hour: string;
-  healthy: number;
-  degraded: number;
-  down: number;
-  maintenance: number;
-  latency_sum: number;
-  latency_count: number;
-  hist: number[];
-};
-
-/**
- * Ingestion's first half: runs `source` (the samples' INSERT … RETURNING) and returns its
- * counts per service and hour, taking no rollup lock. The second half, addHours(), is
- * issued just before commit, so concurrent batches queue on the shared rollup rows only for
- * a short upsert instead of for the whole aggregation. `alsoSelect` saves the caller a round
- * trip for a read of its own.
- */
-export function aggregateStatement(source: SQL, alsoSelect: SQL = sql`NULL AS extra`): SQL {
-  return sql`
-    WITH ${hoursCtes(source)}
-    SELECT (SELECT count(*) FROM src)::int AS samples, coalesce((SELECT jsonb_agg(hours) FROM hours), '[]'::jsonb) AS hours, ${alsoSelect}`;
-}
-
-export function addHoursStatement(hours: HourCounts[]): SQL {
-  return sql`
-    WITH hours AS (
-      SELECT * FROM jsonb_to_recordset(${JSON.stringify(hours)}::jsonb)
-        AS h(service_id uuid, hour timestamptz, healthy integer, degraded integer, down integer, maintenance integer, latency_sum bigint, latency_count integer, hist integer[])
-    ),
-    ${UPSERTS}
-    SELECT (SELECT count(*) FROM hourly)::int AS hours`;
-}

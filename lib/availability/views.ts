@@ -8,7 +8,8 @@ import {
   listServices,
   maintenanceBetween,
   openIncidents,
-  statusStrips,
+  stripsFrom,
+  stripWindow,
   type Figures,
   type IncidentRow,
   type MaintenanceRow,
@@ -39,13 +40,18 @@ export type Overview = {
 };
 
 export async function loadOverview(window: RangeWindow, now: Date = new Date(), executor: Executor = db): Promise<Overview> {
-  const services = await listServices(executor);
-  const [counts, buckets, strips, open] = await Promise.all([
+  const strip = stripWindow(90, now);
+  // A day-grain window inside the strips' 90 days draws its composite from the strips' rows.
+  const fromStrip = window.grain === "day" && window.from >= strip.from;
+  const [services, counts, stripBuckets, windowBuckets, open] = await Promise.all([
+    listServices(executor),
     countsByService(window, executor),
-    bucketsByService(window, "all", executor, false),
-    statusStrips(services, 90, now, executor),
+    bucketsByService(strip, "all", executor, false),
+    fromStrip ? Promise.resolve(null) : bucketsByService(window, "all", executor, false),
     openIncidents(executor),
   ]);
+  const buckets = windowBuckets ?? stripBuckets;
+  const strips = stripsFrom(services, stripBuckets, 90, now);
   const cards = services.map((service) => ({
     service,
     figures: figuresFor(service, counts.get(service.id) ?? emptyCounts(), window.from, window.to, now),
@@ -91,16 +97,21 @@ export type ServiceDetail = {
 };
 
 export async function loadServiceDetail(service: ServiceRow, window: RangeWindow, now: Date = new Date(), executor: Executor = db): Promise<ServiceDetail> {
-  const dayWindow = rollingWindow("24h", now);
-  const [buckets, strips, open, recent, incidents, maintenance] = await Promise.all([
-    bucketsByService(window, [service.id], executor),
-    statusStrips([service], 90, now, executor),
-    openIncidents(executor),
-    window.key === "24h" ? Promise.resolve(null) : bucketsByService(dayWindow, [service.id], executor, false),
+  // Four reads in parallel: the strip's 90 days (with histograms, so a day-grain window
+  // inside them needs no read of its own), the window's hours or the last 24 hours (burn
+  // rates), the incidents and the maintenance windows.
+  const strip = stripWindow(90, now);
+  const dayWindowInStrip = window.grain === "day" && window.from >= strip.from;
+  const hourly = window.grain === "hour" ? window : rollingWindow("24h", now);
+  const [stripBuckets, hourBuckets, incidents, maintenance] = await Promise.all([
+    bucketsByService(strip, [service.id], executor),
+    bucketsByService(hourly, [service.id], executor, window.grain === "hour"),
     incidentsBetween(window.from, window.to, service.id, executor),
     maintenanceBetween(window.from, window.to, executor),
   ]);
+  const buckets = window.grain === "hour" ? hourBuckets : dayWindowInStrip ? stripBuckets : await bucketsByService(window, [service.id], executor);
   const list = buckets.get(service.id) ?? [];
+  // Buckets outside the window (the strip's other days) are not looked up.
   const byStart = new Map(list.map((b) => [b.start.getTime(), b.counts]));
   const starts = bucketStarts(window);
   const perBucket = starts.map((t) => byStart.get(t.getTime()) ?? emptyCounts());
@@ -122,14 +133,14 @@ export async function loadServiceDetail(service: ServiceRow, window: RangeWindow
       budgetRemaining: burnDown[i] ?? null,
     };
   });
-  const hourly = recent?.get(service.id) ?? (window.key === "24h" ? list : []);
-  const since = (hours: number) => sumCounts(hourly.filter((b) => b.start.getTime() >= startOfUtcHour(now).getTime() - (hours - 1) * 3_600_000).map((b) => b.counts));
+  const recent = hourBuckets.get(service.id) ?? [];
+  const since = (hours: number) => sumCounts(recent.filter((b) => b.start.getTime() >= startOfUtcHour(now).getTime() - (hours - 1) * 3_600_000).map((b) => b.counts));
   return {
     card: {
       service,
       figures: figuresFor(service, sumCounts(perBucket), window.from, window.to, now),
-      strip: strips.get(service.id) ?? [],
-      openIncident: open.get(service.id) ?? null,
+      strip: stripsFrom([service], stripBuckets, 90, now).get(service.id) ?? [],
+      openIncident: openOf(incidents),
     },
     window,
     series,
@@ -139,4 +150,10 @@ export async function loadServiceDetail(service: ServiceRow, window: RangeWindow
     maintenance: maintenance.filter((m) => m.serviceId === null || m.serviceId === service.id),
     generatedAt: now,
   };
+}
+
+/** Open incidents overlap every range that ends now: the service's one open incident, if any. */
+function openOf(incidents: IncidentRow[]): OpenIncidentBrief | null {
+  const open = incidents.find((i) => i.resolvedAt === null);
+  return open ? { id: open.id, title: open.title, severity: open.severity, startedAt: open.startedAt, acknowledged: open.acknowledgedAt !== null } : null;
 }
