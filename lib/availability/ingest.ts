@@ -52,15 +52,39 @@ async function lastSeen(tx: Transaction, ids: string[]): Promise<LastSeen[]> {
   return tx.select({ id: availabilityServices.id, lastSampleAt: availabilityServices.lastSampleAt }).from(availabilityServices).where(inArray(availabilityServices.id, ids));
 }
 
+/**
+ * The batch travels as a few compact arrays (service index, epoch milliseconds, status,
+ * latency) rather than one JSON object per sample: a fifth of the bytes, and far less work
+ * for Node and PostgreSQL to build and parse. Details, usually absent, go as one JSON object
+ * keyed by position.
+ */
 async function insertAndRollUp(tx: Transaction, samples: readonly SampleInput[], source: SampleSource): Promise<number> {
-  const rows = JSON.stringify(
-    samples.map((s) => ({ service_id: s.serviceId, observed_at: s.observedAt.toISOString(), status: s.status, latency_ms: s.latencyMs, details: s.details })),
-  );
+  const ids: string[] = [];
+  const index = new Map<string, number>();
+  const svc: number[] = [];
+  const ms: number[] = [];
+  const status: string[] = [];
+  const latency: string[] = [];
+  const details: Record<number, Record<string, unknown>> = {};
+  samples.forEach((s, i) => {
+    let at = index.get(s.serviceId);
+    if (at === undefined) {
+      at = ids.push(s.serviceId);
+      index.set(s.serviceId, at);
+    }
+    svc.push(at);
+    ms.push(s.observedAt.getTime());
+    status.push(s.status);
+    latency.push(s.latencyMs === null ? "NULL" : String(s.latencyMs));
+    if (s.details) details[i + 1] = s.details;
+  });
+  const array = (items: (string | number)[]) => `{${items.join(",")}}`;
   const [result] = await tx.execute<{ samples: number }>(
     rollupStatement(sql`
       INSERT INTO availability_samples (service_id, observed_at, status, latency_ms, details, source)
-      SELECT r.service_id, r.observed_at, r.status, r.latency_ms, r.details, ${source}
-        FROM jsonb_to_recordset(${rows}::jsonb) AS r(service_id uuid, observed_at timestamptz, status text, latency_ms integer, details jsonb)
+      SELECT (${array(ids)}::uuid[])[r.svc], timestamptz 'epoch' + r.ms * interval '1 millisecond', r.status, r.latency,
+             ${JSON.stringify(details)}::jsonb -> r.ord::text, ${source}
+        FROM unnest(${array(svc)}::integer[], ${array(ms)}::bigint[], ${array(status)}::text[], ${array(latency)}::integer[]) WITH ORDINALITY AS r(svc, ms, status, latency, ord)
       ON CONFLICT (service_id, observed_at) DO NOTHING
       RETURNING service_id, observed_at, status, latency_ms`),
   );
