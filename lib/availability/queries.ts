@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gte, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db/client";
 import { availabilityIncidents, availabilityMaintenance, availabilityServices, availabilitySettings, users } from "@/db/schema";
@@ -84,29 +84,49 @@ export async function countsByService(window: RangeWindow, executor: Executor = 
 
 export type Bucket = { start: Date; counts: Counts };
 
-/** One row per bucket of the window for the given services (missing buckets are absent). */
-export async function bucketsByService(window: RangeWindow, serviceIds: string[] | "all", executor: Executor = db, withHistogram = true): Promise<Map<string, Bucket[]>> {
+type BucketTuple = [string, number, number, number, number, number, number, number[] | null];
+type BucketRow = { service_id: string; buckets: BucketTuple[] };
+export type BucketRead = { window: RangeWindow; serviceIds: string[] | "all"; withHistogram?: boolean };
+
+/**
+ * One row per service carrying its buckets as JSON: decoding one JSON text is several times
+ * cheaper for the driver than hundreds of rows (the overview reads 900 days).
+ */
+function bucketsSql({ window, serviceIds, withHistogram = true }: BucketRead): SQL {
   const col = bucketColumn(window.grain);
   const services = serviceIds === "all" ? sql`true` : sql`service_id = ANY(${`{${serviceIds.join(",")}}`}::uuid[])`;
-  // One row per service carrying its buckets as JSON: decoding one JSON text is several
-  // times cheaper for the driver than hundreds of rows (the overview reads 900 days).
-  const rows = await executor.execute<{ service_id: string; buckets: [string, number, number, number, number, number, number, number[] | null][] }>(sql`
+  return sql`
     SELECT service_id,
            json_agg(json_build_array(${col}, healthy, degraded, down, maintenance, latency_sum, latency_count, ${withHistogram ? sql`latency_hist` : sql`NULL`}) ORDER BY ${col}) AS buckets
       FROM ${table(window.grain)}
      WHERE ${services} AND ${col} >= ${bound(window.from, window.grain)} AND ${col} < ${bound(bucketEnd(window.to, window.grain), window.grain)}
-     GROUP BY service_id`);
+     GROUP BY service_id`;
+}
+
+function toBuckets(rows: BucketRow[], grain: Grain): Map<string, Bucket[]> {
   const out = new Map<string, Bucket[]>();
   for (const r of rows) {
     out.set(
       r.service_id,
       r.buckets.map(([bucket, healthy, degraded, down, maintenance, latencySum, latencyCount, hist]) => ({
-        start: window.grain === "hour" ? new Date(bucket) : new Date(`${bucket.slice(0, 10)}T00:00:00Z`),
+        start: grain === "hour" ? new Date(bucket) : new Date(`${bucket.slice(0, 10)}T00:00:00Z`),
         counts: { healthy, degraded, down, maintenance, latencySum, latencyCount, latencyHist: hist ?? emptyCounts().latencyHist },
       })),
     );
   }
   return out;
+}
+
+/** One row per bucket of the window for the given services (missing buckets are absent). */
+export async function bucketsByService(window: RangeWindow, serviceIds: string[] | "all", executor: Executor = db, withHistogram = true): Promise<Map<string, Bucket[]>> {
+  return toBuckets(await executor.execute<BucketRow>(bucketsSql({ window, serviceIds, withHistogram })), window.grain);
+}
+
+/** Two bucket reads in one round trip (a service page's strip and hours). */
+export async function bucketsByServiceTwice(first: BucketRead, second: BucketRead, executor: Executor = db): Promise<[Map<string, Bucket[]>, Map<string, Bucket[]>]> {
+  const [row] = await executor.execute<{ first: BucketRow[] | null; second: BucketRow[] | null }>(sql`
+    SELECT (SELECT json_agg(a) FROM (${bucketsSql(first)}) a) AS first, (SELECT json_agg(b) FROM (${bucketsSql(second)}) b) AS second`);
+  return [toBuckets(row?.first ?? [], first.window.grain), toBuckets(row?.second ?? [], second.window.grain)];
 }
 
 /** Samples a service should have produced in [from, to), counting from its creation, up to now. */

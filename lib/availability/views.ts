@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Executor } from "@/db/client";
 import {
   bucketsByService,
+  bucketsByServiceTwice,
   countsByService,
   figuresFor,
   incidentsBetween,
@@ -97,15 +98,14 @@ export type ServiceDetail = {
 };
 
 export async function loadServiceDetail(service: ServiceRow, window: RangeWindow, now: Date = new Date(), executor: Executor = db): Promise<ServiceDetail> {
-  // Four reads in parallel: the strip's 90 days (with histograms, so a day-grain window
-  // inside them needs no read of its own), the window's hours or the last 24 hours (burn
-  // rates), the incidents and the maintenance windows.
+  // Three round trips in parallel: the strip's 90 days (with histograms, so a day-grain
+  // window inside them needs no read of its own) together with the window's hours or the
+  // last 24 hours (burn rates); the incidents; the maintenance windows.
   const strip = stripWindow(90, now);
   const dayWindowInStrip = window.grain === "day" && window.from >= strip.from;
   const hourly = window.grain === "hour" ? window : rollingWindow("24h", now);
-  const [stripBuckets, hourBuckets, incidents, maintenance] = await Promise.all([
-    bucketsByService(strip, [service.id], executor),
-    bucketsByService(hourly, [service.id], executor, window.grain === "hour"),
+  const [[stripBuckets, hourBuckets], incidents, maintenance] = await Promise.all([
+    bucketsByServiceTwice({ window: strip, serviceIds: [service.id] }, { window: hourly, serviceIds: [service.id], withHistogram: window.grain === "hour" }, executor),
     incidentsBetween(window.from, window.to, service.id, executor),
     maintenanceBetween(window.from, window.to, executor),
   ]);
