@@ -15,6 +15,11 @@ async function expectChartDrawn(page: Page, chart: string, mark: string) {
 
 test("ops open the overview, switch range and open a service", async ({ page }) => {
   await signIn(page, "ops@assay.local");
+  // Home says where availability stands before anything is opened.
+  const card = page.getByRole("region", { name: /^Availability/ });
+  await expect(card).toContainText(/Composite availability: \d/, { timeout: 60_000 });
+  await expect(card.getByRole("link")).toBeVisible();
+  await screenshot(page, "home-ops");
   await mainNavigation(page).filter({ hasText: "Availability" }).click();
   await expect(page.getByRole("heading", { name: "Availability", level: 1 })).toBeVisible({ timeout: 60_000 });
 

@@ -9,6 +9,7 @@ import { requireSignedIn } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { PromotionsSummary } from "./promotions-summary";
+import { AvailabilitySummary } from "./availability/availability-summary";
 import { PrivacySummary } from "./privacy/privacy-summary";
 import { MyControlWork } from "./controls/_home/my-control-work";
 import { WorkspaceStats } from "./workspace-stats";
@@ -33,6 +34,8 @@ export default async function HomePage() {
             <PromotionsSummary user={user} />
           </Suspense>
         ) : null}
+
+        {can(user.roles, "availability.incidents") ? <Suspense fallback={<TilesSkeleton label="Loading availability…" count={1} />}><AvailabilitySummary /></Suspense> : null}
 
         {can(user.roles, "privacy.requests_manage") ? <Suspense fallback={<TilesSkeleton label="Loading privacy requests…" count={1} />}><PrivacySummary /></Suspense> : null}
 

@@ -37,10 +37,17 @@ export const ROLE_GUIDES: Record<Role, RoleGuide> = {
     status: "available",
     links: [WAITING_LINK, AUDIT_LINK, { href: "/models/policy", label: "Approval policy" }, { href: "/privacy", label: "Privacy and consent" }],
   },
-  ops: { summary: "Watch the availability of AI services, open and resolve incidents, and track SLA and error budget. The availability section is coming.", status: "coming" },
-  auditor: {
-    summary: "Browse the audit log, verify its hash chain, and export evidence packages that verify offline. See which model version was in production at any time, and who approved it.",
+  ops: {
+    summary: "Watch the availability of the AI services, acknowledge and resolve incidents, schedule maintenance, and track SLA and error budget. Record the tests of the controls you own.",
     status: "available",
-    links: [AUDIT_LINK, MODELS_LINK],
+    links: [
+      { href: "/availability", label: "Availability" },
+      { href: "/availability/incidents", label: "Incidents" },
+    ],
+  },
+  auditor: {
+    summary: "Browse the audit log, verify its hash chain, and export evidence packages that verify offline. See which model version was in production at any time, and who approved it. Take the SLA report of the AI services for any period.",
+    status: "available",
+    links: [AUDIT_LINK, MODELS_LINK, { href: "/availability/report", label: "SLA report" }],
   },
 };

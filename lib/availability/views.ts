@@ -157,3 +157,19 @@ function openOf(incidents: IncidentRow[]): OpenIncidentBrief | null {
   const open = incidents.find((i) => i.resolvedAt === null);
   return open ? { id: open.id, title: open.title, severity: open.severity, startedAt: open.startedAt, acknowledged: open.acknowledgedAt !== null } : null;
 }
+
+export type AvailabilityBrief = { open: number; unacknowledged: number; missing: number; composite: number | null };
+
+/** The home page's card: open incidents and the 30-day SLA picture, in three small reads. */
+export async function loadAvailabilityBrief(now: Date = new Date(), executor: Executor = db): Promise<AvailabilityBrief> {
+  const window = rollingWindow("30d", now);
+  const [services, counts, open] = await Promise.all([listServices(executor), countsByService(window, executor), openIncidents(executor)]);
+  const enabled = services.filter((s) => s.enabled);
+  const verdicts = enabled.map((s) => figuresFor(s, counts.get(s.id) ?? emptyCounts(), window.from, window.to, now).verdict);
+  return {
+    open: open.size,
+    unacknowledged: [...open.values()].filter((o) => !o.acknowledged).length,
+    missing: verdicts.filter((v) => v === "missed").length,
+    composite: compositePercent(enabled.map((s) => ({ weight: s.weight, counts: counts.get(s.id) ?? emptyCounts() }))).percent,
+  };
+}
