@@ -1,24 +1,14 @@
 "use client";
 
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import type { Grain } from "@/lib/availability/ranges";
+import type { Overview, SeriesPoint } from "@/lib/availability/views";
 import { formatMs, formatPercent } from "./figures";
 
-/** Series as the server computed them, with `t` as epoch milliseconds (bucket start, UTC). */
-export type Grain = "hour" | "day";
-export type CompositePoint = { t: number; composite: number | null };
-export type DetailPoint = {
-  t: number;
-  uptime: number | null;
-  p50: number | null;
-  p95: number | null;
-  p99: number | null;
-  healthy: number;
-  degraded: number;
-  down: number;
-  maintenance: number;
-  unknown: number;
-  budgetRemaining: number | null;
-};
+/** Series as the server computed them (lib/availability/views.ts), with `t` as epoch milliseconds (bucket start, UTC). */
+export type { Grain } from "@/lib/availability/ranges";
+export type CompositePoint = Omit<Overview["compositeSeries"][number], "t"> & { t: number };
+export type DetailPoint = Omit<SeriesPoint, "t"> & { t: number };
 
 const axis = { fontSize: 11, fill: "#71717a" };
 const tooltip = { fontSize: 12, borderRadius: 6, borderColor: "#e4e4e7" };

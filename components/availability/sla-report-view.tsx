@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { SlaReport } from "@/lib/availability/report";
 import { formatCount, formatMinutes, formatPercent, formatUtcTime, minutesBetween } from "./incident-display";
-import { SummaryTile } from "./summary-tile";
+import { StatTile } from "@/components/home/stat-tile";
 import { IncidentStateBadge, SeverityBadge, VerdictBadge } from "./status-badge";
 
 const th = "px-3 py-2 text-xs font-medium whitespace-nowrap text-zinc-500 first:pl-4 last:pr-4";
@@ -54,10 +54,10 @@ export function SlaReportView({ report }: { report: SlaReport }) {
   return (
     <div className="space-y-6">
       <section aria-label="Headline figures" className="grid grid-cols-2 gap-4 xl:grid-cols-4">
-        <SummaryTile label="Composite availability" value={formatPercent(report.composite)} hint="Weighted by service; degraded counts half" />
-        <SummaryTile label="SLAs met" value={`${met} of ${judged}`} hint={judged < report.services.length ? `${report.services.length - judged} without data` : "Services judged on known samples"} attention={met < judged} />
-        <SummaryTile label="Incidents started" value={report.services.reduce((n, s) => n + s.stats.failures, 0)} hint="Inside the period" />
-        <SummaryTile label="Downtime" value={formatMinutes(report.services.reduce((n, s) => n + s.downtimeMinutes, 0))} hint="Down samples × probe interval, all services" />
+        <StatTile label="Composite availability" value={formatPercent(report.composite)} hint="Weighted by service; degraded counts half" />
+        <StatTile label="SLAs met" value={`${met} of ${judged}`} hint={judged < report.services.length ? `${report.services.length - judged} without data` : "Services judged on known samples"} attention={met < judged} />
+        <StatTile label="Incidents started" value={report.services.reduce((n, s) => n + s.stats.failures, 0)} hint="Inside the period" />
+        <StatTile label="Downtime" value={formatMinutes(report.services.reduce((n, s) => n + s.downtimeMinutes, 0))} hint="Down samples × probe interval, all services" />
       </section>
 
       <Section id="sla-levels" title="Service levels" description="Uptime = (healthy + degraded) ÷ known samples. Maintenance and unknown samples are excluded, not counted as up.">

@@ -18,7 +18,7 @@ import {
   type ErrorBudget,
   type SlaVerdict,
 } from "./sla-math";
-import type { SampleStatus, Severity } from "./vocabulary";
+import type { Severity } from "./vocabulary";
 
 /**
  * Reads for the availability pages and the SLA report. Everything here reads the rollups
@@ -41,6 +41,25 @@ export type Figures = {
 export type OpenIncidentBrief = { id: string; title: string; severity: Severity; startedAt: Date; acknowledged: boolean };
 
 export type StripDay = { day: string; uptime: number | null; healthy: number; degraded: number; down: number; maintenance: number; unknown: number };
+
+/** A service's editable settings: what the registry page edits and an audited change records. */
+export function serviceSettings(s: ServiceRow) {
+  return {
+    id: s.id,
+    key: s.key,
+    name: s.name,
+    description: s.description,
+    weight: s.weight,
+    slaTarget: s.slaTarget,
+    healthUrl: s.healthUrl,
+    intervalSeconds: s.intervalSeconds,
+    timeoutMs: s.timeoutMs,
+    degradedLatencyMs: s.degradedLatencyMs,
+    failuresToOpen: s.failuresToOpen,
+    successesToResolve: s.successesToResolve,
+    enabled: s.enabled,
+  };
+}
 
 export function listServices(executor: Executor = db): Promise<ServiceRow[]> {
   return executor.select().from(availabilityServices).orderBy(desc(availabilityServices.weight), asc(availabilityServices.key));
@@ -288,4 +307,3 @@ export async function maintenanceBetween(from: Date, to: Date, executor: Executo
     .orderBy(desc(availabilityMaintenance.startsAt));
 }
 
-export type LastStatus = { status: SampleStatus | null; at: Date | null };

@@ -1,11 +1,11 @@
 import "server-only";
 import { and, eq, gt } from "drizzle-orm";
-import type { Executor, Transaction } from "@/db/client";
+import type { Transaction } from "@/db/client";
 import { availabilityMaintenance, availabilityServices, availabilitySettings } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/append";
 import { auditActor, type RequestContext } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors";
-import { getRawRetentionDays } from "./queries";
+import { getRawRetentionDays, serviceSettings } from "./queries";
 import { startOfUtcDay } from "./ranges";
 import { rebuildRollups } from "./rollup-rebuild";
 import type { MaintenanceInput, UpdateServiceInput } from "./schemas";
@@ -14,19 +14,8 @@ import type { MaintenanceInput, UpdateServiceInput } from "./schemas";
 
 export type NewService = Omit<UpdateServiceInput, "id" | "enabled"> & { key: string; enabled?: boolean };
 
-const snapshot = (s: typeof availabilityServices.$inferSelect) => ({
-  key: s.key,
-  name: s.name,
-  weight: s.weight,
-  slaTarget: s.slaTarget,
-  healthUrl: s.healthUrl,
-  intervalSeconds: s.intervalSeconds,
-  timeoutMs: s.timeoutMs,
-  degradedLatencyMs: s.degradedLatencyMs,
-  failuresToOpen: s.failuresToOpen,
-  successesToResolve: s.successesToResolve,
-  enabled: s.enabled,
-});
+/** What a change to a service records as before and after: its editable settings. */
+const snapshot = serviceSettings;
 
 export async function createService(tx: Transaction, ctx: RequestContext, input: NewService, createdAt?: Date) {
   const [row] = await tx
@@ -52,14 +41,13 @@ export async function updateService(tx: Transaction, ctx: RequestContext, input:
   return after!;
 }
 
-export const rawRetentionDays = (tx: Executor) => getRawRetentionDays(tx);
 
 /**
  * A window changes how samples count, so the rollups of the days it covers are rebuilt from
  * raw samples, which must therefore still be retained.
  */
 export async function createMaintenance(tx: Transaction, ctx: RequestContext, input: MaintenanceInput) {
-  const horizon = startOfUtcDay(new Date(Date.now() - (await rawRetentionDays(tx)) * 86_400_000 + 86_400_000));
+  const horizon = startOfUtcDay(new Date(Date.now() - (await getRawRetentionDays(tx)) * 86_400_000 + 86_400_000));
   if (input.startsAt < horizon) {
     throw new AppError("validation", "Raw samples before this date are no longer kept, so a window there cannot be applied.", {
       fieldErrors: { startsAt: [`Start on or after ${horizon.toISOString().slice(0, 10)} (raw samples are kept for the retention period).`] },
@@ -95,7 +83,7 @@ export async function cancelMaintenance(tx: Transaction, ctx: RequestContext, id
 }
 
 export async function setRetention(tx: Transaction, ctx: RequestContext, days: number) {
-  const before = await rawRetentionDays(tx);
+  const before = await getRawRetentionDays(tx);
   await tx.update(availabilitySettings).set({ rawRetentionDays: days, updatedAt: new Date(), updatedBy: ctx.user?.id ?? null }).where(eq(availabilitySettings.id, 1));
   await recordAudit(tx, auditActor(ctx), { type: "config_change", action: "availability.retention_changed", outcome: "success", resource: { type: "availability_settings", id: "1" }, metadata: { before: { rawRetentionDays: before }, after: { rawRetentionDays: days } } });
 }

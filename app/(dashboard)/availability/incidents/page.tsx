@@ -5,7 +5,7 @@ import { formatMinutes } from "@/components/availability/incident-display";
 import { IncidentFilters, IncidentPager, type IncidentListView } from "@/components/availability/incident-filters";
 import { OpenIncidentButton } from "@/components/availability/incident-forms";
 import { IncidentsTable } from "@/components/availability/incidents-table";
-import { SummaryTile } from "@/components/availability/summary-tile";
+import { StatTile } from "@/components/home/stat-tile";
 import { PageHeader } from "@/components/ui/page-header";
 import { TableSkeleton, TilesSkeleton } from "@/components/ui/skeleton";
 import { openIncidentAction } from "@/lib/availability/actions";
@@ -59,10 +59,10 @@ async function Summary() {
   const summary = await incidentSummary();
   return (
     <section aria-label="Incident figures" className="grid grid-cols-2 gap-4 xl:grid-cols-4">
-      <SummaryTile label="Open" value={summary.open} hint={summary.open === 0 ? "Every service is clear" : "Unresolved right now"} attention={summary.open > 0} />
-      <SummaryTile label="Unacknowledged" value={summary.unacknowledged} hint="Open, and nobody has said they are on it" attention={summary.unacknowledged > 0} />
-      <SummaryTile label="MTTR" value={formatMinutes(summary.stats.mttrMinutes)} hint={`Mean time to resolve, last ${summary.days} days`} />
-      <SummaryTile label="MTTA" value={formatMinutes(summary.stats.mttaMinutes)} hint={`Mean time to acknowledge, last ${summary.days} days`} />
+      <StatTile label="Open" value={summary.open} hint={summary.open === 0 ? "Every service is clear" : "Unresolved right now"} attention={summary.open > 0} />
+      <StatTile label="Unacknowledged" value={summary.unacknowledged} hint="Open, and nobody has said they are on it" attention={summary.unacknowledged > 0} />
+      <StatTile label="MTTR" value={formatMinutes(summary.stats.mttrMinutes)} hint={`Mean time to resolve, last ${summary.days} days`} />
+      <StatTile label="MTTA" value={formatMinutes(summary.stats.mttaMinutes)} hint={`Mean time to acknowledge, last ${summary.days} days`} />
     </section>
   );
 }

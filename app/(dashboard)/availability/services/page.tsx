@@ -5,7 +5,7 @@ import { RetentionForm, ServicesManager } from "@/components/availability/servic
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { cancelMaintenanceAction, createMaintenanceAction, setRetentionAction, updateServiceAction } from "@/lib/availability/actions";
-import { getRawRetentionDays, listServices, maintenanceBetween } from "@/lib/availability/queries";
+import { getRawRetentionDays, listServices, maintenanceBetween, serviceSettings } from "@/lib/availability/queries";
 import { requirePagePermission } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 
@@ -41,21 +41,7 @@ export default async function ServicesPage() {
         <Card>
           <CardHeader title="Registry" description={`${services.length} services. The composite availability weighs each by its weight. Open a service for its charts.`} />
           <ServicesManager
-            services={services.map((s) => ({
-              id: s.id,
-              key: s.key,
-              name: s.name,
-              description: s.description,
-              weight: s.weight,
-              slaTarget: s.slaTarget,
-              healthUrl: s.healthUrl,
-              intervalSeconds: s.intervalSeconds,
-              timeoutMs: s.timeoutMs,
-              degradedLatencyMs: s.degradedLatencyMs,
-              failuresToOpen: s.failuresToOpen,
-              successesToResolve: s.successesToResolve,
-              enabled: s.enabled,
-            }))}
+            services={services.map(serviceSettings)}
             action={mayManage ? updateServiceAction : null}
           />
         </Card>
