@@ -25,6 +25,10 @@ export async function ensureAppRole(ownerUrl: string, role: string, password: st
     await sql`REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM ${ident}`;
     await sql`REVOKE DELETE, TRUNCATE ON audit_chain_head FROM ${ident}`;
     await sql`REVOKE UPDATE, DELETE, TRUNCATE ON audit_checkpoints FROM ${ident}`;
+    // Staged events (migration 0019): inserted by the writer, deleted one by one by the
+    // chaining trigger, which runs as this role; never edited, never truncated under
+    // other transactions' feet.
+    await sql`REVOKE UPDATE, TRUNCATE ON audit_pending FROM ${ident}`;
     await sql`REVOKE UPDATE, DELETE, TRUNCATE ON control_test_results, control_result_evidence, control_evidence, evidence_blobs FROM ${ident}`; // write-once (migration protect_control_results)
     await sql`REVOKE UPDATE, DELETE, TRUNCATE ON availability_incident_updates FROM ${ident}`; // append-only (migration protect_availability)
     const url = new URL(ownerUrl);

@@ -1,5 +1,6 @@
 import { closeDb, db } from "@/db/client";
 import { checkpointDue, checkpointHead } from "@/lib/audit/checkpoints";
+import { checkpointInterval } from "@/lib/audit/signing-key";
 import { pruneRawSamples } from "@/lib/availability/retention";
 import { runDueProbes } from "@/lib/availability/scheduler";
 
@@ -7,12 +8,15 @@ import { runDueProbes } from "@/lib/availability/scheduler";
  * Background jobs that must run without a visitor. Any number of workers may run at once:
  * - health probes of the AI services, every second claiming the services whose slot is due
  *   (FOR UPDATE SKIP LOCKED: no slot is probed twice, however many workers);
- * - a signed audit checkpoint every ASSAY_CHECKPOINT_MINUTES (default 10) when the log has
- *   grown (unique per log size, so two workers signing at once store one);
+ * - a signed audit checkpoint within a second of the log crossing a multiple of
+ *   ASSAY_CHECKPOINT_EVERY events (default 1,000), and every ASSAY_CHECKPOINT_MINUTES
+ *   (default 10) when it has grown (unique per log size, so two workers signing at once
+ *   store one);
  * - hourly, deleting raw availability samples past their retention (rollups are kept).
  */
 const minutes = Math.max(1, Number(process.env.ASSAY_CHECKPOINT_MINUTES ?? 10) || 10);
 const PROBE_TICK_MS = 1000;
+const CHECKPOINT_TICK_MS = 1000;
 const RETENTION_EVERY_MS = 3_600_000;
 let stopping = false;
 
@@ -30,7 +34,7 @@ function every(ms: number, name: string, job: () => Promise<void>) {
 }
 
 async function checkpoints() {
-  if (await checkpointDue(minutes)) {
+  if (await checkpointDue(minutes, checkpointInterval())) {
     const cp = await db.transaction((tx) => checkpointHead(tx));
     if (cp) console.log(`[assay worker] checkpoint signed at size ${cp.size}`);
   }
@@ -48,8 +52,8 @@ async function retention() {
   if (deleted > 0) console.log(`[assay worker] deleted ${deleted} raw samples past retention (rollups kept)`);
 }
 
-console.log(`[assay worker] started: health probes, audit checkpoints every ${minutes} min when the log grows, hourly sample retention`);
-void every(Math.min(60_000, minutes * 60_000), "checkpoint", checkpoints);
+console.log(`[assay worker] started: health probes, audit checkpoints every ${checkpointInterval()} events or ${minutes} min when the log grows, hourly sample retention`);
+void every(CHECKPOINT_TICK_MS, "checkpoint", checkpoints);
 void every(PROBE_TICK_MS, "probes", probes);
 void every(RETENTION_EVERY_MS, "retention", retention);
 

@@ -90,6 +90,13 @@ export async function auditEvents(filter: { resourceId?: string; actorUserId?: s
   }));
 }
 
+/** Where an event recorded by a service (chained at commit) landed in the chain. */
+export async function chainedEvent(staged: { eventId: string }): Promise<{ seq: number; hash: string; eventId: string }> {
+  const rows = await db.execute<{ seq: string; hash: string }>(sql`SELECT seq, hash FROM audit_events WHERE event_id = ${staged.eventId}`);
+  if (!rows[0]) throw new Error(`event ${staged.eventId} was not chained: did its transaction commit?`);
+  return { seq: Number(rows[0].seq), hash: rows[0].hash, eventId: staged.eventId };
+}
+
 /** The chain head's sequence number: events after it were written by this test (and others). */
 export async function headSeq(): Promise<number> {
   const rows = await db.execute<{ seq: string }>(sql`SELECT seq FROM audit_chain_head WHERE id = 1`);

@@ -7,6 +7,7 @@ import { checkpointHead } from "@/lib/audit/checkpoints";
 import { chainHash } from "@/lib/audit/hash";
 import { verifyChain } from "@/lib/audit/verify";
 import { rewriteBundleFile, type ScratchLogs, verdictOf, verifyBundleFile, type Verdict } from "./bundle";
+import { chainedEvent } from "./db";
 
 /** The tamper suite's fixture and moves (lib/audit/tamper.service.test.ts). Import @/test/signing-env first. */
 export type CopyKind = "plain" | "generated";
@@ -22,7 +23,7 @@ export async function appendTamperFixture(): Promise<TamperFixture> {
     const e = await db.transaction((tx) =>
       recordAudit(tx, actor, { type: "data_modification", action: "test.tampered", outcome: "success", resource: { type: "test", id: `t-${i}` }, metadata: { i, note: "tamper-a", before: { n: i }, after: { n: i + 1 } } }),
     );
-    if (i === 0) first = e.seq;
+    if (i === 0) first = (await chainedEvent(e)).seq;
     if (i === 19) cpMid = await db.transaction((tx) => checkpointHead(tx));
   }
   const cpEnd = await db.transaction((tx) => checkpointHead(tx));

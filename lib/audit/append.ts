@@ -1,100 +1,79 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { Transaction } from "@/db/client";
+import { db, type Transaction } from "@/db/client";
 import { buildCanonicalEvent } from "./canonical";
 import { checkpointHead } from "./checkpoints";
-import { chainHash, HASH_DOMAIN } from "./hash";
+import { chainHash } from "./hash";
 import { checkpointInterval } from "./signing-key";
 import type { AuditActor, AuditEventInput } from "./vocabulary";
 
 /**
- * The only code that inserts audit events (DESIGN.md invariant 1).
+ * The only code that inserts audit events (DESIGN.md invariant 1). Two ways in, one chain:
  *
- * Call it with the transaction that holds the change, as the last statement before commit:
- * the append locks the chain-head row until the transaction ends, so concurrent writers in
- * any number of processes queue on that one row, in READ COMMITTED, and the chain cannot
- * fork. If the transaction rolls back, the event goes with it; if the append fails, the
- * change goes with it (fail closed).
+ * - recordAudit / recordAuditEvents, for every change a service makes: the event is staged
+ *   in the caller's transaction and chained when it commits (migration 0019). At COMMIT,
+ *   PostgreSQL takes the chain-head row lock, hashes and inserts, so the lock is held for the
+ *   commit alone and never across a round trip to this process: concurrent writers do not
+ *   queue behind a busy client. If chaining fails, the COMMIT fails and the change goes with
+ *   it (fail closed); if the transaction rolls back, the staged event goes with it.
+ * - appendAuditEvents, for the machine API's batches: it takes the same head lock now,
+ *   chains the whole batch in Node with one multi-row insert, and returns each event's
+ *   sequence number and hash to report back.
+ *
+ * A transaction that uses both gets its batch chained first and its staged events at commit.
  */
-export async function recordAudit(tx: Transaction, actor: AuditActor, input: AuditEventInput): Promise<AppendedEvent> {
-  const [appended] = await appendAuditEvents(tx, actor, [input]);
-  return appended!;
-}
-
+export type StagedEvent = { eventId: string };
 export type AppendedEvent = { seq: number; hash: string; eventId: string };
 
-/** Appends several events under one lock acquisition (the machine API's batches). */
-export async function appendAuditEvents(
-  tx: Transaction,
-  actor: AuditActor,
-  inputs: AuditEventInput[],
-  now = new Date(),
-): Promise<AppendedEvent[]> {
+/** Stages one event; it is chained when the transaction commits. */
+export async function recordAudit(tx: Transaction, actor: AuditActor, input: AuditEventInput): Promise<StagedEvent> {
+  const [staged] = await recordAuditEvents(tx, actor, [input]);
+  return staged!;
+}
+
+/** Stages several events in one statement; they are chained at commit, in this order. */
+export async function recordAuditEvents(tx: Transaction, actor: AuditActor, inputs: AuditEventInput[], now = new Date()): Promise<StagedEvent[]> {
+  if (inputs.length === 0) return [];
   const docs = inputs.map((input) => buildCanonicalEvent(actor, input, now));
-  if (docs.length === 0) return [];
-  const appended =
-    docs.length === 1
-      ? [await appendOne(tx, docs[0]!.text, docs[0]!.event.id)]
-      : await appendMany(tx, docs.map((d) => ({ text: d.text, eventId: d.event.id })));
-  // Sign a checkpoint when this append crossed a multiple of the interval; we still hold
-  // the head lock, so the checkpoint names exactly the head we wrote.
-  const every = checkpointInterval();
-  const last = appended[appended.length - 1]!.seq;
-  if (Math.floor(last / every) > Math.floor((appended[0]!.seq - 1) / every)) await checkpointHead(tx);
-  return appended;
+  // One array parameter (postgres.js escapes it); unnest keeps its order, and deferred
+  // triggers fire in insertion order.
+  await tx.execute(sql`INSERT INTO audit_pending (canonical) SELECT unnest(${sql.param(docs.map((d) => d.text))}::text[])`);
+  return docs.map((d) => ({ eventId: d.event.id }));
 }
 
-/**
- * One statement: advance the head (taking its row lock) and insert the event, with the
- * hash computed by PostgreSQL from the head it just locked. No read-then-write round trip,
- * so the lock is held for the shortest possible time.
- */
-async function appendOne(tx: Transaction, text: string, eventId: string): Promise<AppendedEvent> {
-  const rows = await tx.execute<{ seq: string; hash: string }>(sql`
-    WITH doc AS (SELECT ${text}::text AS canonical),
-    head AS (
-      UPDATE audit_chain_head
-         SET seq = seq + 1,
-             prev_hash = hash,
-             hash = encode(sha256(convert_to(
-               ${HASH_DOMAIN}::text || E'\n' || (seq + 1)::text || E'\n' || hash || E'\n' || (SELECT canonical FROM doc),
-               'UTF8')), 'hex')
-       WHERE id = 1
-      RETURNING seq, prev_hash, hash
-    )
-    INSERT INTO audit_events (seq, canonical, prev_hash, hash)
-    SELECT head.seq, doc.canonical, head.prev_hash, head.hash
-      FROM head, doc
-    RETURNING seq, hash`);
-  const row = rows[0];
-  if (!row) throw new Error("audit append wrote no row: is the chain head missing?");
-  return { seq: Number(row.seq), hash: row.hash, eventId };
-}
-
-/** Lock the head, chain the batch in Node (same formula), insert all rows, move the head. */
-async function appendMany(tx: Transaction, docs: { text: string; eventId: string }[]): Promise<AppendedEvent[]> {
-  const heads = await tx.execute<{ seq: string; hash: string }>(
-    sql`SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE`,
-  );
-  const head = heads[0];
+/** Chains a batch now, under one head-lock acquisition, and signs a checkpoint if it crossed the interval. */
+export async function appendAuditEvents(tx: Transaction, actor: AuditActor, inputs: AuditEventInput[], now = new Date()): Promise<AppendedEvent[]> {
+  if (inputs.length === 0) return [];
+  const docs = inputs.map((input) => buildCanonicalEvent(actor, input, now));
+  const [head] = await tx.execute<{ seq: string; hash: string }>(sql`SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE`);
   if (!head) throw new Error("audit chain head is missing");
   let seq = Number(head.seq);
   let prev = head.hash;
   const chained = docs.map((doc) => {
     seq += 1;
     const hash = chainHash(seq, prev, doc.text);
-    const row = { seq, prevHash: prev, hash, text: doc.text, eventId: doc.eventId };
+    const row = { seq, prevHash: prev, hash, text: doc.text, eventId: doc.event.id };
     prev = hash;
     return row;
   });
-  const values = sql.join(
-    chained.map((r) => sql`(${r.seq}::bigint, ${r.text}::text, ${r.prevHash}::text, ${r.hash}::text)`),
-    sql`, `,
-  );
-  await tx.execute(sql`INSERT INTO audit_events (seq, canonical, prev_hash, hash) VALUES ${values}`);
+  await tx.execute(sql`
+    INSERT INTO audit_events (seq, canonical, prev_hash, hash)
+    SELECT * FROM unnest(${sql.param(chained.map((r) => r.seq))}::bigint[], ${sql.param(chained.map((r) => r.text))}::text[],
+                         ${sql.param(chained.map((r) => r.prevHash))}::text[], ${sql.param(chained.map((r) => r.hash))}::text[])`);
   const last = chained[chained.length - 1]!;
-  await tx.execute(
-    sql`UPDATE audit_chain_head SET seq = ${last.seq}, prev_hash = ${last.prevHash}, hash = ${last.hash} WHERE id = 1`,
-  );
+  await tx.execute(sql`UPDATE audit_chain_head SET seq = ${last.seq}, prev_hash = ${last.prevHash}, hash = ${last.hash} WHERE id = 1`);
+  // We still hold the head lock, so the checkpoint names exactly the head we wrote.
+  const every = checkpointInterval();
+  if (Math.floor(last.seq / every) > Math.floor((chained[0]!.seq - 1) / every)) await checkpointHead(tx);
   return chained.map((r) => ({ seq: r.seq, hash: r.hash, eventId: r.eventId }));
+}
+
+/**
+ * An event that accompanies no change (a denial, an export, a sign-in attempt): staged by one
+ * autocommit statement, whose own commit chains it. One round trip instead of three.
+ */
+export async function recordAuditOnly(actor: AuditActor, input: AuditEventInput): Promise<StagedEvent> {
+  const doc = buildCanonicalEvent(actor, input);
+  await db.execute(sql`INSERT INTO audit_pending (canonical) VALUES (${doc.text})`);
+  return { eventId: doc.event.id };
 }

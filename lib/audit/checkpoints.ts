@@ -6,9 +6,9 @@ import { signCheckpoint, type SignedCheckpoint } from "./checkpoint-format";
 import { checkpointOrigin, signingKeys } from "./signing-key";
 
 /**
- * Signs the head as it stands in this transaction. Called by the writer when the chain
- * crosses a multiple of the interval (inside the append's transaction, which holds the
- * head lock), by the worker on a timer and by auditors on demand. Idempotent per size.
+ * Signs the head as it stands in this transaction. Called by the batch appender when its
+ * batch crosses a multiple of the interval (inside its transaction, which holds the head
+ * lock), by the worker (checkpointDue) and by auditors on demand. Idempotent per size.
  */
 export async function checkpointHead(tx: Transaction): Promise<SignedCheckpoint | null> {
   const keys = signingKeys();
@@ -32,12 +32,20 @@ export async function listCheckpoints(executor: Executor = db, limit?: number): 
   return rows.map((r) => ({ origin: r.origin, size: r.size, headHash: r.headHash, time: r.signedAt.toISOString(), keyId: r.keyId, signature: r.signature }));
 }
 
-/** Whether the worker should sign now: the head moved and the last checkpoint is old enough. */
-export async function checkpointDue(maxAgeMinutes: number): Promise<boolean> {
+/**
+ * Whether the worker should sign now: the head moved past the last checkpoint, and either
+ * that checkpoint is older than maxAgeMinutes or the log has since crossed a multiple of
+ * `every` events. (Events recorded by services are chained at commit, where no signing key
+ * is at hand, so the worker signs those crossings on its next tick; the machine API's
+ * batches sign theirs inside their own transaction.)
+ */
+export async function checkpointDue(maxAgeMinutes: number, every: number): Promise<boolean> {
   const [row] = await db.execute<{ due: boolean }>(sql`
-    SELECT h.seq > coalesce(max(c.size), 0)
-       AND coalesce(max(c.signed_at), '-infinity') < now() - make_interval(mins => ${maxAgeMinutes}) AS due
-      FROM audit_chain_head h LEFT JOIN audit_checkpoints c ON true
-     WHERE h.id = 1 GROUP BY h.seq`);
+    SELECT h.seq > coalesce(c.size, 0)
+       AND (coalesce(c.signed_at, '-infinity') < now() - make_interval(mins => ${maxAgeMinutes})
+            OR h.seq / ${every}::bigint > coalesce(c.size, 0) / ${every}::bigint) AS due
+      FROM audit_chain_head h
+      LEFT JOIN LATERAL (SELECT size, signed_at FROM audit_checkpoints ORDER BY size DESC LIMIT 1) c ON true
+     WHERE h.id = 1`);
   return Boolean(row?.due);
 }

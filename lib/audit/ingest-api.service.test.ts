@@ -5,7 +5,7 @@ import { closeDb, db } from "@/db/client";
 import { generateApiKey } from "@/lib/api-keys/key-format";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/service";
 import type { RequestContext } from "@/lib/auth/context";
-import { auditEvents, headSeq, insertUser, signedInContext } from "@/test/db";
+import { auditEvents, chainedEvent, headSeq, insertUser, signedInContext } from "@/test/db";
 import { recordAudit } from "./append";
 import { chainHash } from "./hash";
 import { verifyChain } from "./verify";
@@ -125,7 +125,7 @@ describe("a batch of 1,000 from an AI service", () => {
     const other = (async () => {
       while (!stop) {
         const e = await db.transaction((tx) => recordAudit(tx, { userId: null, apiKeyId: null, ip: null, userAgent: "ingest.service.test", sessionId: null }, { type: "data_access", action: "ingest_test.concurrent", outcome: "success" }));
-        others.push(e.seq);
+        others.push((await chainedEvent(e)).seq);
       }
     })();
     let res: Response;

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/db/client";
 import { auditActor, type RequestContext } from "@/lib/auth/context";
-import { appendAuditEvents, recordAudit } from "./append";
+import { appendAuditEvents, recordAudit, recordAuditOnly } from "./append";
 import type { SignedCheckpoint } from "./checkpoint-format";
 import { checkpointHead } from "./checkpoints";
 import type { ReportedBatch } from "./schemas";
@@ -20,30 +20,26 @@ export async function ingestReportedEvents(ctx: RequestContext, batch: ReportedB
 
 /** Each verification run is itself evidence. */
 export async function recordVerification(ctx: RequestContext, result: VerifyResult, external: boolean) {
-  await db.transaction((tx) =>
-    recordAudit(tx, auditActor(ctx), {
-      type: "data_access",
-      action: "audit.chain_verified",
-      outcome: result.ok ? "success" : "failure",
-      resource: { type: "audit_log", id: null },
-      metadata: {
-        checked: result.checked,
-        fromSeq: result.fromSeq,
-        headSeq: result.headSeq,
-        headHash: result.headHash,
-        lastCheckpoint: result.lastCheckpoint,
-        externalCheckpoint: external,
-        failure: result.failure,
-        elapsedMs: result.elapsedMs,
-      },
-    }),
-  );
+  await recordAuditOnly(auditActor(ctx), {
+    type: "data_access",
+    action: "audit.chain_verified",
+    outcome: result.ok ? "success" : "failure",
+    resource: { type: "audit_log", id: null },
+    metadata: {
+      checked: result.checked,
+      fromSeq: result.fromSeq,
+      headSeq: result.headSeq,
+      headHash: result.headHash,
+      lastCheckpoint: result.lastCheckpoint,
+      externalCheckpoint: external,
+      failure: result.failure,
+      elapsedMs: result.elapsedMs,
+    },
+  });
 }
 
 export async function recordExport(ctx: RequestContext, what: string, details: Record<string, unknown>) {
-  await db.transaction((tx) =>
-    recordAudit(tx, auditActor(ctx), { type: "data_export", action: `audit.${what}_exported`, outcome: "success", resource: { type: "audit_log", id: null }, metadata: details }),
-  );
+  await recordAuditOnly(auditActor(ctx), { type: "data_export", action: `audit.${what}_exported`, outcome: "success", resource: { type: "audit_log", id: null }, metadata: details });
 }
 
 export async function createCheckpointNow(ctx: RequestContext): Promise<SignedCheckpoint | null> {

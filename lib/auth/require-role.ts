@@ -1,6 +1,5 @@
 import "server-only";
-import { db } from "@/db/client";
-import { recordAudit } from "@/lib/audit/append";
+import { recordAuditOnly } from "@/lib/audit/append";
 import { AppError } from "@/lib/errors";
 import { auditActor, type RequestContext, type SessionUser } from "./context";
 import { can, type Permission } from "./permissions";
@@ -23,13 +22,11 @@ export async function requireRole(ctx: RequestContext, permission: Permission): 
 }
 
 export async function recordDenial(ctx: RequestContext, permission: string, reason: string, resource?: { type: string; id: string | null }) {
-  await db.transaction((tx) =>
-    recordAudit(tx, auditActor(ctx), {
-      type: "access_denied",
-      action: "access.denied",
-      outcome: "denied",
-      resource: resource ?? null,
-      metadata: { permission, reason, roles: ctx.user?.roles ?? [] },
-    }),
-  );
+  await recordAuditOnly(auditActor(ctx), {
+    type: "access_denied",
+    action: "access.denied",
+    outcome: "denied",
+    resource: resource ?? null,
+    metadata: { permission, reason, roles: ctx.user?.roles ?? [] },
+  });
 }

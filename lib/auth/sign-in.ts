@@ -3,7 +3,7 @@ import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/append";
+import { recordAudit, recordAuditOnly } from "@/lib/audit/append";
 import type { AuditActor } from "@/lib/audit/vocabulary";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { unseal } from "./secret-box";
@@ -109,14 +109,12 @@ async function audit(
   action = "user.sign_in_failed",
 ) {
   const actor: AuditActor = { userId, apiKeyId: null, ip: origin.ip, userAgent: origin.userAgent, sessionId: null };
-  await db.transaction((tx) =>
-    recordAudit(tx, actor, {
-      type: "login",
-      action,
-      outcome,
-      resource: userId ? { type: "user", id: userId } : null,
-      metadata,
-    }),
-  );
+  await recordAuditOnly(actor, {
+    type: "login",
+    action,
+    outcome,
+    resource: userId ? { type: "user", id: userId } : null,
+    metadata,
+  });
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { availabilityIncidents, availabilityMaintenance, availabilityServices } from "@/db/schema";
-import { appendAuditEvents } from "@/lib/audit/append";
+import { recordAuditEvents } from "@/lib/audit/append";
 import type { AuditActor, AuditEventInput } from "@/lib/audit/vocabulary";
 import { advanceStreak, type IncidentTransition, type StreakSample, type StreakState } from "./incident-rules";
 import { addTimelineEntry, insertIncident, type Author } from "./incident-store";
@@ -26,11 +26,11 @@ export type LastSeen = { id: string; lastSampleAt: Date | null };
  * Records samples, the rollups and the incidents they imply, in the caller's transaction:
  * 1. advance each service's streak over its samples newer than the last one seen, opening
  *    or resolving automatic incidents (incident-rules.ts), under the service row's lock;
- * 2. one statement inserts the samples (a slot already recorded is skipped) and adds the
- *    inserted ones to the hourly and daily rollups (rollup-sql.ts);
- * 3. the caller's audit events and the incidents' go into the chain, in one append.
- * Steps 2 and 3 lock rows every concurrent batch shares (today's rollups, the chain head),
- * so they come last: those locks are held only until the commit that follows.
+ * 2. the caller's audit events and the incidents' are staged, to be chained at commit;
+ * 3. one statement inserts the samples (a slot already recorded is skipped) and adds the
+ *    inserted ones to the hourly and daily rollups (rollup-sql.ts).
+ * Step 3 locks rows every concurrent batch shares (today's rollups), so it comes last: those
+ * locks are held only until the commit that follows.
  * `seen`: the services' last sample times if the caller has just read them (saves a query).
  */
 export async function ingestSamples(
@@ -43,8 +43,8 @@ export async function ingestSamples(
 ): Promise<{ inserted: number; transitions: number }> {
   if (samples.length === 0) return { inserted: 0, transitions: 0 };
   const events = await applyStreaks(tx, actor, samples, seen ?? (await lastSeen(tx, [...new Set(samples.map((s) => s.serviceId))])));
+  await recordAuditEvents(tx, actor, [...audit, ...events]);
   const inserted = await insertAndRollUp(tx, samples, source);
-  await appendAuditEvents(tx, actor, [...audit, ...events]);
   return { inserted, transitions: events.length };
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Executor } from "@/db/client";
-import { recordAudit } from "@/lib/audit/append";
+import { recordAuditOnly } from "@/lib/audit/append";
 import { auditActor, type RequestContext } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors";
 import { countsByService, figuresFor, incidentsBetween, listServices, maintenanceBetween, type Figures, type IncidentRow, type MaintenanceRow, type ServiceRow } from "./queries";
@@ -124,7 +124,5 @@ export function incidentRecords(report: SlaReport): Record<(typeof INCIDENT_COLU
 
 /** Taking evidence away is itself recorded. */
 export async function recordReportExport(ctx: RequestContext, query: ReportQuery, part: string) {
-  await db.transaction((tx) =>
-    recordAudit(tx, auditActor(ctx), { type: "data_export", action: "availability.sla_report_exported", outcome: "success", resource: { type: "sla_report", id: null }, metadata: { ...query, part } }),
-  );
+  await recordAuditOnly(auditActor(ctx), { type: "data_export", action: "availability.sla_report_exported", outcome: "success", resource: { type: "sla_report", id: null }, metadata: { ...query, part } });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { auditChecklistEvidence, auditChecklistItems, controlEvidence, controlEvidenceLinks, controls, controlTestOccurrences } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/append";
+import { recordAudit, recordAuditOnly } from "@/lib/audit/append";
 import { auditActor, type RequestContext } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors";
 import { checkEvidenceFile } from "./evidence-file";
@@ -102,15 +102,13 @@ export async function readEvidence(ctx: RequestContext, evidenceId: string): Pro
   const bytes = await evidenceStorage(meta.storage).get(db, meta.sha256);
   const actual = bytes ? sha256Hex(bytes) : null;
   const intact = bytes !== null && actual === meta.sha256 && bytes.length === meta.sizeBytes;
-  await db.transaction((tx) =>
-    recordAudit(tx, auditActor(ctx), {
-      type: intact ? "data_access" : "security_alert",
-      action: intact ? "control_evidence.downloaded" : "control_evidence.integrity_failed",
-      outcome: intact ? "success" : "failure",
-      resource: { type: "control_evidence", id: meta.id },
-      metadata: { filename: meta.filename, expectedSha256: meta.sha256, actualSha256: actual, sizeBytes: meta.sizeBytes },
-    }),
-  );
+  await recordAuditOnly(auditActor(ctx), {
+    type: intact ? "data_access" : "security_alert",
+    action: intact ? "control_evidence.downloaded" : "control_evidence.integrity_failed",
+    outcome: intact ? "success" : "failure",
+    resource: { type: "control_evidence", id: meta.id },
+    metadata: { filename: meta.filename, expectedSha256: meta.sha256, actualSha256: actual, sizeBytes: meta.sizeBytes },
+  });
   if (!intact) throw new AppError("conflict", `The stored file does not match the SHA-256 recorded at upload (${meta.sha256}); it is not served. This has been recorded as a security event.`);
   return { meta, bytes: bytes! };
 }

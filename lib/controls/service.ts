@@ -1,6 +1,5 @@
 import "server-only";
-import { db } from "@/db/client";
-import { recordAudit } from "@/lib/audit/append";
+import { recordAuditOnly } from "@/lib/audit/append";
 import { auditActor, type RequestContext } from "@/lib/auth/context";
 
 /**
@@ -15,7 +14,5 @@ export { recordTestResult, updateRemediation } from "./test-service";
 
 /** An export leaves the system: who took what is evidence too. */
 export async function recordControlsExport(ctx: RequestContext, what: string, details: Record<string, unknown>) {
-  await db.transaction((tx) =>
-    recordAudit(tx, auditActor(ctx), { type: "data_export", action: `controls.${what}_exported`, outcome: "success", resource: { type: "audit_period", id: (details.periodId as string) ?? null }, metadata: details }),
-  );
+  await recordAuditOnly(auditActor(ctx), { type: "data_export", action: `controls.${what}_exported`, outcome: "success", resource: { type: "audit_period", id: (details.periodId as string) ?? null }, metadata: details });
 }

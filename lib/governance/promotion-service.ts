@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { approvalPolicies, promotionDecisions, promotionRequests } from "@/db/schema";
-import { appendAuditEvents, recordAudit } from "@/lib/audit/append";
+import { recordAudit, recordAuditEvents } from "@/lib/audit/append";
 import type { AuditEventInput } from "@/lib/audit/vocabulary";
 import { auditActor, type RequestContext, type SessionUser } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors";
@@ -132,7 +132,7 @@ export async function approveRequest(tx: Transaction, ctx: RequestContext, input
   // The last required approval promotes, in this same transaction (invariant 4).
   const complete = isComplete(snapshot);
   if (complete) events.push(...(await promote(tx, ctx, request, version, filledRoles(snapshot))));
-  await appendAuditEvents(tx, auditActor(ctx), events);
+  await recordAuditEvents(tx, auditActor(ctx), events);
   return { role: check.role, promoted: complete, toStatus: request.toStatus };
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Transaction } from "@/db/client";
-import { recordAudit } from "@/lib/audit/append";
+import { recordAuditOnly } from "@/lib/audit/append";
 import type { AuditEventInput } from "@/lib/audit/vocabulary";
 import { auditActor, type RequestContext } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors";
@@ -40,7 +40,7 @@ export async function governed<T>(ctx: RequestContext, work: (tx: Transaction) =
     return await db.transaction(work);
   } catch (err) {
     if (err instanceof RuleRefusal) {
-      await db.transaction((tx) => recordAudit(tx, auditActor(ctx), err.audit));
+      await recordAuditOnly(auditActor(ctx), err.audit);
       throw err;
     }
     // The row locks make these unreachable in normal use; the unique indexes are the backstop.

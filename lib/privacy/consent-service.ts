@@ -1,7 +1,7 @@
 import "server-only";
 import { db as database, type Transaction } from "@/db/client";
 import { consentRecords } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/append";
+import { recordAudit, recordAuditOnly } from "@/lib/audit/append";
 import { auditActor, type RequestContext } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors";
 import { addDays, decideConsent, grantedPurposes, REASON_TEXT, type DenialReason } from "./consent-state";
@@ -102,14 +102,12 @@ export async function checkConsent(ctx: RequestContext, input: CheckConsentInput
   const decision = decideConsent(history, purpose.key, now);
   const base = { purpose: purpose.key, reason: decision.reason, explanation: REASON_TEXT[decision.reason], checkedAt: now.toISOString() };
   if (decision.allowed) return { ...base, allowed: true, allowedFields: purpose.allowedFields, expiresAt: decision.expiresAt.toISOString() };
-  await database.transaction((tx) =>
-    recordAudit(tx, auditActor(ctx), {
-      type: "data_access",
-      action: "consent.check_denied",
-      outcome: "denied",
-      resource: { type: "privacy_purpose", id: purpose.key },
-      metadata: { purpose: purpose.key, reason: decision.reason, channel: ctx.apiKey ? "api" : "ui" },
-    }),
-  );
+  await recordAuditOnly(auditActor(ctx), {
+    type: "data_access",
+    action: "consent.check_denied",
+    outcome: "denied",
+    resource: { type: "privacy_purpose", id: purpose.key },
+    metadata: { purpose: purpose.key, reason: decision.reason, channel: ctx.apiKey ? "api" : "ui" },
+  });
   return { ...base, allowed: false };
 }

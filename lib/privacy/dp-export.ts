@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/db/client";
-import { recordAudit } from "@/lib/audit/append";
+import { recordAuditOnly } from "@/lib/audit/append";
 import { auditActor, type RequestContext } from "@/lib/auth/context";
 import { parseInput } from "@/lib/validation";
 import { EPSILON_MAX, EPSILON_MIN, noisyCount } from "./laplace";
@@ -33,14 +32,12 @@ export async function dpExport(ctx: RequestContext, raw: unknown) {
     subjects: noisyCount(stats.subjects, epsilon),
     counts,
   };
-  await db.transaction((tx) =>
-    recordAudit(tx, auditActor(ctx), {
-      type: "data_export",
-      action: "privacy.dp_exported",
-      outcome: "success",
-      resource: { type: "privacy_statistics", id: null },
-      metadata: { epsilonPerCount: epsilon, counts: counts.length + 1 },
-    }),
-  );
+  await recordAuditOnly(auditActor(ctx), {
+    type: "data_export",
+    action: "privacy.dp_exported",
+    outcome: "success",
+    resource: { type: "privacy_statistics", id: null },
+    metadata: { epsilonPerCount: epsilon, counts: counts.length + 1 },
+  });
   return body;
 }

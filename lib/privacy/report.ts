@@ -2,7 +2,7 @@ import "server-only";
 import { eq, inArray } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { dataSubjectRequests, processingActivities } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/append";
+import { recordAuditOnly } from "@/lib/audit/append";
 import { auditActor, type RequestContext } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors";
 import { decideConsent } from "./consent-state";
@@ -72,14 +72,12 @@ export async function getAccessReport(requestId: string, executor: Executor = db
 /** The report as a download: personal data leaves Assay, so the export is audited. */
 export async function exportAccessReport(ctx: RequestContext, requestId: string) {
   const report = await getAccessReport(requestId);
-  await db.transaction((tx) =>
-    recordAudit(tx, auditActor(ctx), {
-      type: "data_export",
-      action: "data_subject_request.report_exported",
-      outcome: "success",
-      resource: { type: "data_subject_request", id: requestId },
-      metadata: { format: "json", consentRecords: report.consentHistory.length },
-    }),
-  );
+  await recordAuditOnly(auditActor(ctx), {
+    type: "data_export",
+    action: "data_subject_request.report_exported",
+    outcome: "success",
+    resource: { type: "data_subject_request", id: requestId },
+    metadata: { format: "json", consentRecords: report.consentHistory.length },
+  });
   return report;
 }
