@@ -1,13 +1,12 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { apiKeys } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/append";
+import { recordAuditOnly } from "@/lib/audit/append";
 import type { ApiKeyPrincipal, RequestContext } from "@/lib/auth/context";
 import { auditActor } from "@/lib/auth/context";
 import { API_SCOPES, type ApiScope } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { parseApiKey, secretMatches } from "./key-format";
+import { hashSecret, parseApiKey, secretMatches } from "./key-format";
 
 /**
  * Resolves `Authorization: Bearer assay_…` to a key, checks revocation and scope, counts
@@ -23,8 +22,8 @@ export async function authenticateApiKey(
   const parsed = token ? parseApiKey(token) : null;
   if (!parsed) throw new AppError("unauthenticated", "Send an API key as `Authorization: Bearer assay_…`.");
 
-  const [key] = await db.select().from(apiKeys).where(eq(apiKeys.prefix, parsed.prefix));
-  if (!key || !secretMatches(parsed.secret, key.secretHash)) throw new AppError("unauthenticated", "Unknown API key.");
+  const key = await lookUpAndCount(parsed.prefix, hashSecret(parsed.secret), scope);
+  if (!key || !secretMatches(parsed.secret, key.secret_hash)) throw new AppError("unauthenticated", "Unknown API key.");
   const principal: ApiKeyPrincipal = {
     id: key.id,
     name: key.name,
@@ -32,7 +31,7 @@ export async function authenticateApiKey(
     scopes: key.scopes.filter((s): s is ApiScope => (API_SCOPES as readonly string[]).includes(s)),
   };
   const ctx: RequestContext = { user: null, sessionId: null, apiKey: principal, ...origin };
-  if (key.revokedAt) {
+  if (key.revoked_at) {
     await deny(ctx, "revoked", scope);
     throw new AppError("unauthenticated", "This API key has been revoked.");
   }
@@ -40,52 +39,64 @@ export async function authenticateApiKey(
     await deny(ctx, "missing_scope", scope);
     throw new AppError("forbidden", `This API key lacks the scope ${scope}.`);
   }
-  await countRequest(ctx, key.ratePerMinute, key.ratePerDay);
+  await enforceLimits(ctx, key);
+  if (Math.random() < 0.001) await db.execute(sql`DELETE FROM api_key_usage WHERE window_start < now() - interval '2 days'`);
   return principal;
 }
 
-async function countRequest(ctx: RequestContext, perMinute: number, perDay: number) {
-  const keyId = ctx.apiKey!.id;
-  // One statement: both windows counted atomically, and the key's last use recorded.
-  const rows = await db.execute<{ window: string; count: number; reset_in: number }>(sql`
-    WITH used AS (UPDATE api_keys SET last_used_at = now() WHERE id = ${keyId})
-    INSERT INTO api_key_usage (key_id, "window", window_start, count)
-    VALUES (${keyId}, 'minute', date_trunc('minute', now()), 1),
-           (${keyId}, 'day', date_trunc('day', now()), 1)
-    ON CONFLICT (key_id, "window", window_start) DO UPDATE SET count = api_key_usage.count + 1
-    RETURNING "window", count,
-      ceil(extract(epoch from (window_start + CASE "window" WHEN 'minute' THEN interval '1 minute' ELSE interval '1 day' END - now())))::int AS reset_in`);
-  for (const row of rows) {
-    const limit = row.window === "minute" ? perMinute : perDay;
+type Usage = { window: "minute" | "day"; count: number; reset_in: number };
+type KeyRow = { id: string; name: string; prefix: string; secret_hash: string; scopes: string[]; revoked_at: string | null; rate_per_minute: number; rate_per_day: number; usage: Usage[] | null };
+
+/**
+ * Every machine request runs this, so it is one statement: the key by its prefix and, only
+ * if the secret's hash, revocation and scope all pass, both rate windows counted atomically
+ * and the last use recorded. The SQL hash comparison only decides whether to count; the
+ * caller still compares in constant time before trusting the key.
+ */
+async function lookUpAndCount(prefix: string, secretHash: string, scope: ApiScope | null): Promise<KeyRow | undefined> {
+  const [row] = await db.execute<KeyRow>(sql`
+    WITH k AS (
+      SELECT id, name, prefix, secret_hash, scopes, revoked_at, rate_per_minute, rate_per_day FROM api_keys WHERE prefix = ${prefix}),
+    valid AS (
+      SELECT id FROM k WHERE secret_hash = ${secretHash} AND revoked_at IS NULL AND (${scope}::text IS NULL OR ${scope}::text = ANY (scopes))),
+    used AS (UPDATE api_keys SET last_used_at = now() WHERE id IN (SELECT id FROM valid)),
+    counted AS (
+      INSERT INTO api_key_usage (key_id, "window", window_start, count)
+      SELECT valid.id, w.name, date_trunc(w.name, now()), 1 FROM valid, (VALUES ('minute'), ('day')) AS w(name)
+      ON CONFLICT (key_id, "window", window_start) DO UPDATE SET count = api_key_usage.count + 1
+      RETURNING "window", count,
+        ceil(extract(epoch from (window_start + CASE "window" WHEN 'minute' THEN interval '1 minute' ELSE interval '1 day' END - now())))::int AS reset_in)
+    SELECT k.*, (SELECT json_agg(counted) FROM counted) AS usage FROM k`);
+  return row;
+}
+
+async function enforceLimits(ctx: RequestContext, key: KeyRow) {
+  for (const row of key.usage ?? []) {
+    const limit = row.window === "minute" ? key.rate_per_minute : key.rate_per_day;
     if (row.count > limit) {
       // Audit the first refusal of each window, not every one: a flood must not flood the log.
       if (row.count === limit + 1) await alertRateLimited(ctx, row.window, limit);
       throw new AppError("rate_limited", `Rate limit of ${limit} requests per ${row.window} exceeded.`, { retryAfter: Math.max(1, row.reset_in) });
     }
   }
-  if (Math.random() < 0.001) await db.execute(sql`DELETE FROM api_key_usage WHERE window_start < now() - interval '2 days'`);
 }
 
 async function deny(ctx: RequestContext, reason: string, scope: ApiScope | null) {
-  await db.transaction((tx) =>
-    recordAudit(tx, auditActor(ctx), {
-      type: "access_denied",
-      action: "api_key.denied",
-      outcome: "denied",
-      resource: { type: "api_key", id: ctx.apiKey!.id },
-      metadata: { reason, scope },
-    }),
-  );
+  await recordAuditOnly(auditActor(ctx), {
+    type: "access_denied",
+    action: "api_key.denied",
+    outcome: "denied",
+    resource: { type: "api_key", id: ctx.apiKey!.id },
+    metadata: { reason, scope },
+  });
 }
 
 async function alertRateLimited(ctx: RequestContext, window: string, limit: number) {
-  await db.transaction((tx) =>
-    recordAudit(tx, auditActor(ctx), {
-      type: "security_alert",
-      action: "api_key.rate_limited",
-      outcome: "denied",
-      resource: { type: "api_key", id: ctx.apiKey!.id },
-      metadata: { window, limit },
-    }),
-  );
+  await recordAuditOnly(auditActor(ctx), {
+    type: "security_alert",
+    action: "api_key.rate_limited",
+    outcome: "denied",
+    resource: { type: "api_key", id: ctx.apiKey!.id },
+    metadata: { window, limit },
+  });
 }

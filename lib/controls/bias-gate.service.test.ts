@@ -60,6 +60,14 @@ describe("AI.3 bias testing gate", () => {
     expect((await evaluateGates({ ...input(), target: "staging" })).find((g) => g.id === "bias_testing_passed")).toBeUndefined();
   });
 
+  it("on a day no audit period schedules, reads the frequency's calendar interval instead", async () => {
+    const later = new Date("2099-05-20T12:00:00Z"); // no period covers it
+    const quarter = intervalContaining("quarterly", "2099-05-20");
+    const result = await evaluateBiasTestingGate(db, later);
+    expect(result).toMatchObject({ passed: false, detail: expect.stringMatching(/no recorded result in the current interval/) });
+    expect(result.inputs[1]).toEqual({ label: "Current interval", value: `${quarter.start} – ${quarter.end} (no audit period covers today)` });
+  });
+
   it("fails closed without a database to read from", async () => {
     const gates = await evaluateGates({ ...input(), executor: undefined });
     expect(gates.find((g) => g.id === "bias_testing_passed")).toMatchObject({ passed: false, detail: expect.stringMatching(/could not run/) });

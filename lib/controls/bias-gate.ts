@@ -1,11 +1,9 @@
 import "server-only";
-import { and, desc, eq, gte, lte, sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { controlTestOccurrences, controlTestResults, users } from "@/db/schema";
-import { getControlByCode } from "./queries";
 import { intervalContaining } from "./schedule";
 import { todayUtc } from "./today";
-import { BIAS_TESTING_CONTROL_CODE, FREQUENCY_LABELS } from "./vocabulary";
+import { BIAS_TESTING_CONTROL_CODE, FREQUENCY_LABELS, type Frequency } from "./vocabulary";
 
 /**
  * The check model governance runs before a production promotion: control AI.3 Model Bias
@@ -17,33 +15,43 @@ import { BIAS_TESTING_CONTROL_CODE, FREQUENCY_LABELS } from "./vocabulary";
  */
 export type BiasGateResult = { passed: boolean; inputs: { label: string; value: string; ok?: boolean }[]; detail: string };
 
+type Latest = { result: string; testedOn: string; tester: string } | undefined;
+type Found = { id: string; code: string; name: string; frequency: Frequency; windowStart: string | null; windowEnd: string | null } & { result: string | null; testedOn: string | null; tester: string | null };
+
+/** The interval's best standing result: a pass if there is one, else the latest. */
+function standingResult(controlId: SQL, start: SQL, end: SQL) {
+  return sql`
+    SELECT r.result, r.tested_on::text AS "testedOn", u.name AS tester
+      FROM control_test_results r JOIN users u ON u.id = r.tester_id
+     WHERE r.control_id = ${controlId} AND r.tested_on BETWEEN ${start} AND ${end}
+       AND NOT EXISTS (SELECT 1 FROM control_test_results c WHERE c.supersedes_id = r.id)
+     ORDER BY (r.result = 'pass') DESC, r.tested_on DESC
+     LIMIT 1`;
+}
+
 export async function evaluateBiasTestingGate(executor: Executor, now: Date): Promise<BiasGateResult> {
   const today = todayUtc(now);
-  const control = await getControlByCode(executor, BIAS_TESTING_CONTROL_CODE);
-  if (!control) {
+  // Every production approval runs this: the control, its window over today and the window's
+  // result in one round trip. Only when no audit period schedules today does a second
+  // query read the result for the frequency's calendar interval.
+  const [found] = await executor.execute<Found>(sql`
+    SELECT c.id, c.code, c.name, c.frequency, o.window_start::text AS "windowStart", o.window_end::text AS "windowEnd", r.*
+      FROM controls c
+      LEFT JOIN LATERAL (
+        SELECT window_start, window_end FROM control_test_occurrences
+         WHERE control_id = c.id AND window_start <= ${today}::date AND window_end >= ${today}::date
+         ORDER BY window_start DESC LIMIT 1) o ON true
+      LEFT JOIN LATERAL (${standingResult(sql`c.id`, sql`o.window_start`, sql`o.window_end`)}) r ON true
+     WHERE c.code = ${BIAS_TESTING_CONTROL_CODE}`);
+  if (!found) {
     return { passed: false, inputs: [{ label: "Control", value: `${BIAS_TESTING_CONTROL_CODE} not in the catalog`, ok: false }], detail: `Control ${BIAS_TESTING_CONTROL_CODE} Model Bias Testing is not in the control catalog, so no bias test can be shown.` };
   }
-  const [scheduled] = await executor
-    .select({ start: controlTestOccurrences.windowStart, end: controlTestOccurrences.windowEnd })
-    .from(controlTestOccurrences)
-    .where(and(eq(controlTestOccurrences.controlId, control.id), lte(controlTestOccurrences.windowStart, today), gte(controlTestOccurrences.windowEnd, today)))
-    .orderBy(desc(controlTestOccurrences.windowStart))
-    .limit(1);
+  const control = found;
+  const scheduled = found.windowStart && found.windowEnd ? { start: found.windowStart, end: found.windowEnd } : null;
   const interval = scheduled ?? intervalContaining(control.frequency, today);
-  const [latest] = await executor
-    .select({ result: controlTestResults.result, testedOn: controlTestResults.testedOn, tester: users.name })
-    .from(controlTestResults)
-    .innerJoin(users, eq(users.id, controlTestResults.testerId))
-    .where(
-      and(
-        eq(controlTestResults.controlId, control.id),
-        gte(controlTestResults.testedOn, interval.start),
-        lte(controlTestResults.testedOn, interval.end),
-        sql`not exists (select 1 from control_test_results c where c.supersedes_id = ${controlTestResults.id})`,
-      ),
-    )
-    .orderBy(sql`(${controlTestResults.result} = 'pass') desc`, desc(controlTestResults.testedOn))
-    .limit(1);
+  const latest: Latest = scheduled
+    ? found.result === null ? undefined : { result: found.result, testedOn: found.testedOn!, tester: found.tester! }
+    : (await executor.execute<NonNullable<Latest>>(standingResult(sql`${control.id}::uuid`, sql`${interval.start}::date`, sql`${interval.end}::date`)))[0];
   const passed = latest?.result === "pass";
   const window = `${interval.start} – ${interval.end}`;
   return {
