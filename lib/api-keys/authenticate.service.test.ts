@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db } from "@/db/client";
 import { apiKeys } from "@/db/schema";
@@ -53,6 +53,19 @@ describe("authenticateApiKey", () => {
     const [after] = await db.select({ lastUsedAt: apiKeys.lastUsedAt }).from(apiKeys).where(eq(apiKeys.id, id));
     expect(after!.lastUsedAt).toBeInstanceOf(Date);
     expect(Math.abs(after!.lastUsedAt!.getTime() - Date.now())).toBeLessThan(60_000);
+  });
+
+  it("records last use to the minute: a use within a minute of the last leaves it, a later one moves it", async () => {
+    const { id, token } = await key(["audit:read"]);
+    const lastUsed = async () => (await db.select({ at: apiKeys.lastUsedAt }).from(apiKeys).where(eq(apiKeys.id, id)))[0]!.at!.getTime();
+    const setLastUsed = (ago: string) => db.execute(sql`UPDATE api_keys SET last_used_at = now() - ${ago}::interval WHERE id = ${id}`);
+    await setLastUsed("30 seconds");
+    const recent = await lastUsed();
+    await authenticateApiKey(`Bearer ${token}`, "audit:read", origin);
+    expect(await lastUsed()).toBe(recent);
+    await setLastUsed("2 minutes");
+    await authenticateApiKey(`Bearer ${token}`, "audit:read", origin);
+    expect(Math.abs((await lastUsed()) - Date.now())).toBeLessThan(10_000);
   });
 
   it("refuses a key without the route's scope as forbidden, and audits the denial", async () => {

@@ -11,7 +11,7 @@ import { hashSecret, parseApiKey, secretMatches } from "./key-format";
 /**
  * Resolves `Authorization: Bearer assay_…` to a key, checks revocation and scope, counts
  * the request against the key's per-minute and per-day limits (in PostgreSQL, shared by
- * every instance) and records the last-used time.
+ * every instance) and records the last-used time (to the minute).
  */
 export async function authenticateApiKey(
   authorization: string | null,
@@ -59,7 +59,10 @@ async function lookUpAndCount(prefix: string, secretHash: string, scope: ApiScop
       SELECT id, name, prefix, secret_hash, scopes, revoked_at, rate_per_minute, rate_per_day FROM api_keys WHERE prefix = ${prefix}),
     valid AS (
       SELECT id FROM k WHERE secret_hash = ${secretHash} AND revoked_at IS NULL AND (${scope}::text IS NULL OR ${scope}::text = ANY (scopes))),
-    used AS (UPDATE api_keys SET last_used_at = now() WHERE id IN (SELECT id FROM valid)),
+    -- Last use to the minute: a busy key would otherwise rewrite its row on every request.
+    used AS (
+      UPDATE api_keys SET last_used_at = now()
+       WHERE id IN (SELECT id FROM valid) AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')),
     counted AS (
       INSERT INTO api_key_usage (key_id, "window", window_start, count)
       SELECT valid.id, w.name, date_trunc(w.name, now()), 1 FROM valid, (VALUES ('minute'), ('day')) AS w(name)

@@ -91,8 +91,14 @@ function plainInsert(indexes: number[]) {
   return sql`INSERT INTO bench_plain (seq, canonical, prev_hash, hash) VALUES ${sql.join(rows, sql`, `)}`;
 }
 
-/** Three alternating rounds; returns median rates (items/s) of subject and baseline. */
+/**
+ * Three alternating rounds after an unmeasured one (which warms both code paths in V8 and
+ * the pool's connections and prepared statements); returns median rates (items/s) of
+ * subject and baseline.
+ */
 async function rounds(subject: () => Promise<number>, baseline: () => Promise<number>) {
+  await subject();
+  await baseline();
   const s: number[] = [];
   const b: number[] = [];
   for (let r = 0; r < 3; r++) {
