@@ -25,13 +25,14 @@ export async function lockVersion(tx: Transaction, versionId: string) {
   return version!;
 }
 
-/** Locks the model of a request (looked up and locked in one statement: a request never changes model). */
+/** The statement that locks a request's model (looked up and locked at once: a request never changes model). */
+export function lockRequestModelQuery(requestId: string) {
+  return sql`SELECT m.id FROM models m WHERE m.id = (SELECT r.model_id FROM promotion_requests r WHERE r.id = ${requestId}) FOR UPDATE OF m`;
+}
+
+/** Locks the model of a request. */
 export async function lockRequestModel(tx: Transaction, requestId: string): Promise<void> {
-  const locked = await tx
-    .select({ id: models.id })
-    .from(models)
-    .where(eq(models.id, sql`(select ${promotionRequests.modelId} from ${promotionRequests} where ${promotionRequests.id} = ${requestId})`))
-    .for("update");
+  const locked = await tx.execute(lockRequestModelQuery(requestId));
   if (locked.length === 0) throw new AppError("not_found", "No such promotion request.");
 }
 

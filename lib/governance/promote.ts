@@ -1,50 +1,56 @@
 import "server-only";
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { modelVersions, modelVersionTransitions, promotionRequests } from "@/db/schema";
 import type { AuditEventInput } from "@/lib/audit/vocabulary";
 import type { RequestContext } from "@/lib/auth/context";
 import type { Role } from "@/lib/auth/roles";
-import type { DecisionRequest, DecisionVersion } from "./decision-context";
-import type { VersionRow } from "./loaders";
+import type { DecisionRequest, DecisionVersion, ProductionVersion } from "./decision-context";
 
 /**
  * The status change an approved request causes, inside the last approval's transaction
- * (the caller holds the model and request locks and appends the returned events last).
+ * (the caller holds the model and request locks, read the model's current production
+ * version under them, and records the returned events last).
  * A new production version first moves the previous one to deprecated through the same
  * recorded, audited path, so the one-production-version index is never violated.
  */
-export async function promote(tx: Transaction, ctx: RequestContext, request: DecisionRequest, version: DecisionVersion, approvers: Map<Role, string>): Promise<AuditEventInput[]> {
+export async function promote(
+  tx: Transaction,
+  ctx: RequestContext,
+  request: DecisionRequest,
+  version: DecisionVersion,
+  approvers: Map<Role, string>,
+  currentProduction: ProductionVersion | null,
+): Promise<AuditEventInput[]> {
   const events: AuditEventInput[] = [];
   const actorUserId = ctx.user?.id ?? null;
-  if (request.toStatus === "production") {
-    const [current] = await tx
-      .select()
-      .from(modelVersions)
-      .where(and(eq(modelVersions.modelId, version.modelId), eq(modelVersions.status, "production"), ne(modelVersions.id, version.id)));
-    if (current) events.push(...(await supersede(tx, current, request, version, actorUserId)));
-  }
-  const moved = await tx
-    .update(modelVersions)
-    .set({ status: request.toStatus, statusChangedAt: sql`now()`, updatedAt: sql`now()` })
-    .where(and(eq(modelVersions.id, version.id), eq(modelVersions.status, request.fromStatus)))
-    .returning({ id: modelVersions.id });
+  if (request.toStatus === "production" && currentProduction) events.push(...(await supersede(tx, currentProduction, request, version, actorUserId)));
+  // Three independent writes, sent together: postgres.js pipelines queries issued at once on
+  // the transaction's connection, so they cost one round trip instead of three. (The
+  // supersede above has finished first: the one-production-version index needs that order.)
+  const [moved] = await Promise.all([
+    tx
+      .update(modelVersions)
+      .set({ status: request.toStatus, statusChangedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(and(eq(modelVersions.id, version.id), eq(modelVersions.status, request.fromStatus)))
+      .returning({ id: modelVersions.id }),
+    tx.insert(modelVersionTransitions).values({
+      modelId: version.modelId,
+      versionId: version.id,
+      fromStatus: request.fromStatus,
+      toStatus: request.toStatus,
+      requestId: request.id,
+      cause: "promoted",
+      artifactDigest: version.artifactDigest,
+      actorUserId,
+    }),
+    tx
+      .update(promotionRequests)
+      .set({ status: "approved", closedAt: sql`now()`, closedBy: actorUserId, closeReason: "approved" })
+      .where(eq(promotionRequests.id, request.id)),
+  ]);
   // Unreachable under the locks; if it ever happens the whole approval rolls back.
   if (moved.length === 0) throw new Error(`version ${version.id} is no longer ${request.fromStatus}`);
-  await tx.insert(modelVersionTransitions).values({
-    modelId: version.modelId,
-    versionId: version.id,
-    fromStatus: request.fromStatus,
-    toStatus: request.toStatus,
-    requestId: request.id,
-    cause: "promoted",
-    artifactDigest: version.artifactDigest,
-    actorUserId,
-  });
-  await tx
-    .update(promotionRequests)
-    .set({ status: "approved", closedAt: sql`now()`, closedBy: actorUserId, closeReason: "approved" })
-    .where(eq(promotionRequests.id, request.id));
   events.push({
     type: "model_deployment",
     action: "model.status_changed",
@@ -63,24 +69,27 @@ export async function promote(tx: Transaction, ctx: RequestContext, request: Dec
   return events;
 }
 
-async function supersede(tx: Transaction, current: VersionRow, request: DecisionRequest, successor: DecisionVersion, actorUserId: string | null): Promise<AuditEventInput[]> {
-  await tx.update(modelVersions).set({ status: "deprecated", statusChangedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(modelVersions.id, current.id));
-  await tx.insert(modelVersionTransitions).values({
-    modelId: current.modelId,
-    versionId: current.id,
-    fromStatus: "production",
-    toStatus: "deprecated",
-    requestId: request.id,
-    cause: "superseded",
-    artifactDigest: current.artifactDigest,
-    actorUserId,
-  });
-  // A request to deprecate it is moot now that it is deprecated.
-  const cancelled = await tx
-    .update(promotionRequests)
-    .set({ status: "cancelled", closedAt: sql`now()`, closedBy: actorUserId, closeReason: `superseded by ${successor.version}` })
-    .where(and(eq(promotionRequests.versionId, current.id), eq(promotionRequests.status, "open")))
-    .returning({ id: promotionRequests.id });
+async function supersede(tx: Transaction, current: ProductionVersion, request: DecisionRequest, successor: DecisionVersion, actorUserId: string | null): Promise<AuditEventInput[]> {
+  // Independent writes, pipelined as in promote(): one round trip.
+  const [, , cancelled] = await Promise.all([
+    tx.update(modelVersions).set({ status: "deprecated", statusChangedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(modelVersions.id, current.id)),
+    tx.insert(modelVersionTransitions).values({
+      modelId: current.modelId,
+      versionId: current.id,
+      fromStatus: "production",
+      toStatus: "deprecated",
+      requestId: request.id,
+      cause: "superseded",
+      artifactDigest: current.artifactDigest,
+      actorUserId,
+    }),
+    // A request to deprecate it is moot now that it is deprecated.
+    tx
+      .update(promotionRequests)
+      .set({ status: "cancelled", closedAt: sql`now()`, closedBy: actorUserId, closeReason: `superseded by ${successor.version}` })
+      .where(and(eq(promotionRequests.versionId, current.id), eq(promotionRequests.status, "open")))
+      .returning({ id: promotionRequests.id }),
+  ]);
   const resource = { type: "model_version", id: current.id };
   return [
     {

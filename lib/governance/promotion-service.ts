@@ -9,9 +9,9 @@ import { AppError } from "@/lib/errors";
 import { checkDecision, filledRoles, isComplete, type RefusalReason } from "./approval-rules";
 import { evaluateGates } from "./gates";
 import { isValidTransition } from "./lifecycle";
-import { loadDecisionContext } from "./decision-context";
+import { lockAndLoadDecisionContext } from "./decision-context";
 import { loadSnapshot, type RequestRow } from "./loaders";
-import { lockRequest, lockRequestModel, lockVersion } from "./locks";
+import { lockRequest, lockVersion } from "./locks";
 import { promote } from "./promote";
 import { refuse } from "./refusal";
 import type { ApproveRequestInput, RejectRequestInput, RequestIdInput, RequestPromotionInput } from "./schemas";
@@ -85,10 +85,9 @@ const FORBIDDEN: RefusalReason[] = ["own_request", "not_an_approver", "role_not_
 
 export async function approveRequest(tx: Transaction, ctx: RequestContext, input: ApproveRequestInput) {
   const user = signedIn(ctx);
-  await lockRequestModel(tx, input.requestId);
-  const context = await loadDecisionContext(tx, input.requestId);
+  const context = await lockAndLoadDecisionContext(tx, input.requestId);
   if (!context) throw new AppError("not_found", "No such promotion request.");
-  const { request, snapshot, version, gateInput } = context;
+  const { request, snapshot, version, gateInput, currentProduction } = context;
   const action = "model.promotion_approved";
   const ref = { action, resource: versionResource(request.versionId), metadata: { requestId: request.id, to: request.toStatus } };
   const check = checkDecision(snapshot, user, "approve", input.role);
@@ -131,7 +130,7 @@ export async function approveRequest(tx: Transaction, ctx: RequestContext, input
   ];
   // The last required approval promotes, in this same transaction (invariant 4).
   const complete = isComplete(snapshot);
-  if (complete) events.push(...(await promote(tx, ctx, request, version, filledRoles(snapshot))));
+  if (complete) events.push(...(await promote(tx, ctx, request, version, filledRoles(snapshot), currentProduction)));
   await recordAuditEvents(tx, auditActor(ctx), events);
   return { role: check.role, promoted: complete, toStatus: request.toStatus };
 }
