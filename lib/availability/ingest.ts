@@ -26,7 +26,8 @@ export type LastSeen = { id: string; lastSampleAt: Date | null };
  * Records samples, the rollups and the incidents they imply, in the caller's transaction:
  * 1. advance each service's streak over its samples newer than the last one seen, opening
  *    or resolving automatic incidents (incident-rules.ts), under the service row's lock;
- * 2. the caller's audit events and the incidents' are staged, to be chained at commit;
+ * 2. the caller's audit events and the incidents' are staged, to be chained at commit, and,
+ *    in the same round trip,
  * 3. one statement inserts the samples (a slot already recorded is skipped) and adds the
  *    inserted ones to the hourly and daily rollups (rollup-sql.ts).
  * Step 3 locks rows every concurrent batch shares (today's rollups), so it comes last: those
@@ -43,8 +44,9 @@ export async function ingestSamples(
 ): Promise<{ inserted: number; transitions: number }> {
   if (samples.length === 0) return { inserted: 0, transitions: 0 };
   const events = await applyStreaks(tx, actor, samples, seen ?? (await lastSeen(tx, [...new Set(samples.map((s) => s.serviceId))])));
-  await recordAuditEvents(tx, actor, [...audit, ...events]);
-  const inserted = await insertAndRollUp(tx, samples, source);
+  // Pipelined: postgres.js sends both at once on the transaction's connection; PostgreSQL
+  // runs them in this order, so the rollup rows are still locked last.
+  const [, inserted] = await Promise.all([recordAuditEvents(tx, actor, [...audit, ...events]), insertAndRollUp(tx, samples, source)]);
   return { inserted, transitions: events.length };
 }
 

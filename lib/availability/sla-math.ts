@@ -26,19 +26,23 @@ export function emptyCounts(): Counts {
 }
 
 export function addCounts(a: Counts, b: Counts): Counts {
-  return {
-    healthy: a.healthy + b.healthy,
-    degraded: a.degraded + b.degraded,
-    down: a.down + b.down,
-    maintenance: a.maintenance + b.maintenance,
-    latencySum: a.latencySum + b.latencySum,
-    latencyCount: a.latencyCount + b.latencyCount,
-    latencyHist: Array.from({ length: HISTOGRAM_SIZE }, (_, i) => (a.latencyHist[i] ?? 0) + (b.latencyHist[i] ?? 0)),
-  };
+  return sumCounts([a, b]);
 }
 
+/** One pass, one histogram array: pages sum hundreds of buckets on every load. */
 export function sumCounts(list: readonly Counts[]): Counts {
-  return list.reduce(addCounts, emptyCounts());
+  const total = emptyCounts();
+  const hist = total.latencyHist;
+  for (const c of list) {
+    total.healthy += c.healthy;
+    total.degraded += c.degraded;
+    total.down += c.down;
+    total.maintenance += c.maintenance;
+    total.latencySum += c.latencySum;
+    total.latencyCount += c.latencyCount;
+    for (let i = 0; i < HISTOGRAM_SIZE; i++) hist[i] = hist[i]! + (c.latencyHist[i] ?? 0);
+  }
+  return total;
 }
 
 export function knownSamples(c: Counts): number {
