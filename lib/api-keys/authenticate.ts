@@ -84,22 +84,10 @@ async function enforceLimits(ctx: RequestContext, key: KeyRow) {
   }
 }
 
-async function deny(ctx: RequestContext, reason: string, scope: ApiScope | null) {
-  await recordAuditOnly(auditActor(ctx), {
-    type: "access_denied",
-    action: "api_key.denied",
-    outcome: "denied",
-    resource: { type: "api_key", id: ctx.apiKey!.id },
-    metadata: { reason, scope },
-  });
+/** A refused key use, as an event about the key: a denial, or an alert when it floods. */
+async function auditKeyRefusal(ctx: RequestContext, type: "access_denied" | "security_alert", action: string, metadata: Record<string, unknown>) {
+  await recordAuditOnly(auditActor(ctx), { type, action, outcome: "denied", resource: { type: "api_key", id: ctx.apiKey!.id }, metadata });
 }
 
-async function alertRateLimited(ctx: RequestContext, window: string, limit: number) {
-  await recordAuditOnly(auditActor(ctx), {
-    type: "security_alert",
-    action: "api_key.rate_limited",
-    outcome: "denied",
-    resource: { type: "api_key", id: ctx.apiKey!.id },
-    metadata: { window, limit },
-  });
-}
+const deny = (ctx: RequestContext, reason: string, scope: ApiScope | null) => auditKeyRefusal(ctx, "access_denied", "api_key.denied", { reason, scope });
+const alertRateLimited = (ctx: RequestContext, window: string, limit: number) => auditKeyRefusal(ctx, "security_alert", "api_key.rate_limited", { window, limit });
