@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useTransition } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { clientTableFeatures } from "@/components/data-table/features";
-import { buttonClass, Spinner } from "@/components/ui/button";
+import { buttonClass, PageLink, Spinner } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { AuditListViewContext, auditEventColumns } from "./audit-event-columns";
 import type { AuditEventRowView } from "./audit-event-row";
@@ -19,6 +19,9 @@ type Props = {
   next: string | null;
   previous: string | null;
 };
+
+/** A pager link lands on the table, not the top of the page. */
+const toEvents = (view: AuditListView, changes: Partial<AuditListView> = {}) => `${listHref(view, changes)}#events`;
 
 /**
  * One page of the log. Sorting, filtering and paging happen in SQL: the table renders the
@@ -90,26 +93,11 @@ export function AuditEventsTable({ rows, view, next, previous }: Props) {
           <span className="text-xs text-zinc-500 tabular-nums">
             {rows.length} event{rows.length === 1 ? "" : "s"} on this page · {view.sort === "desc" ? "newest first" : "oldest first"}
           </span>
-          <PageLink href={previous || view.after || view.before ? listHref(view) : null}>{view.sort === "desc" ? "Newest" : "Oldest"}</PageLink>
-          <PageLink href={previous ? listHref(view, { before: previous, after: undefined }) : null}>Previous</PageLink>
-          <PageLink href={next ? listHref(view, { after: next, before: undefined }) : null}>Next</PageLink>
+          <PageLink href={previous || view.after || view.before ? toEvents(view) : null}>{view.sort === "desc" ? "Newest" : "Oldest"}</PageLink>
+          <PageLink href={previous ? toEvents(view, { before: previous, after: undefined }) : null}>Previous</PageLink>
+          <PageLink href={next ? toEvents(view, { after: next, before: undefined }) : null}>Next</PageLink>
         </div>
       </nav>
     </AuditListViewContext>
-  );
-}
-
-function PageLink({ href, children }: { href: string | null; children: React.ReactNode }) {
-  if (!href) {
-    return (
-      <span aria-disabled="true" className={buttonClass("secondary", "sm", "cursor-not-allowed text-zinc-400 opacity-60")}>
-        {children}
-      </span>
-    );
-  }
-  return (
-    <Link href={`${href}#events`} className={buttonClass("secondary", "sm")}>
-      {children}
-    </Link>
   );
 }

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { buttonClass, Spinner } from "@/components/ui/button";
+import { PageLink, Spinner } from "@/components/ui/button";
 
 export type IncidentListView = { state: "open" | "resolved" | "all"; service: string | null; page: number };
 
@@ -78,20 +78,5 @@ export function IncidentPager({ view, total, pageSize }: { view: IncidentListVie
         <PageLink href={view.page < pages ? incidentsHref(view, { page: view.page + 1 }) : null}>Next</PageLink>
       </div>
     </nav>
-  );
-}
-
-function PageLink({ href, children }: { href: string | null; children: React.ReactNode }) {
-  if (!href) {
-    return (
-      <span aria-disabled="true" className={buttonClass("secondary", "sm", "cursor-not-allowed text-zinc-400 opacity-60")}>
-        {children}
-      </span>
-    );
-  }
-  return (
-    <Link href={href} className={buttonClass("secondary", "sm")}>
-      {children}
-    </Link>
   );
 }

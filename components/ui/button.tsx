@@ -33,6 +33,22 @@ export function ButtonLink({ variant = "secondary", size = "md", className = "",
   return <Link className={buttonClass(variant, size, className)} {...props} />;
 }
 
+/** A pager's Previous / Next: a link, or a visibly disabled stand-in where there is no page. */
+export function PageLink({ href, children }: { href: string | null; children: React.ReactNode }) {
+  if (!href) {
+    return (
+      <span aria-disabled="true" className={buttonClass("secondary", "sm", "cursor-not-allowed text-zinc-400 opacity-60")}>
+        {children}
+      </span>
+    );
+  }
+  return (
+    <Link href={href} className={buttonClass("secondary", "sm")}>
+      {children}
+    </Link>
+  );
+}
+
 /** A submit button that says what it is doing while the form's action runs. */
 export function SubmitButton({ pending, pendingLabel, children, ...props }: ButtonProps & { pending: boolean; pendingLabel: string }) {
   return (
