@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { db, type Transaction } from "@/db/client";
+import { db, type Executor, type Transaction } from "@/db/client";
 import { buildCanonicalEvent } from "./canonical";
 import { checkpointHead } from "./checkpoints";
 import { chainHash } from "./hash";
@@ -33,11 +33,15 @@ export async function recordAudit(tx: Transaction, actor: AuditActor, input: Aud
 
 /** Stages several events in one statement; they are chained at commit, in this order. */
 export async function recordAuditEvents(tx: Transaction, actor: AuditActor, inputs: AuditEventInput[], now = new Date()): Promise<StagedEvent[]> {
+  return stage(tx, actor, inputs, now);
+}
+
+async function stage(executor: Executor, actor: AuditActor, inputs: AuditEventInput[], now = new Date()): Promise<StagedEvent[]> {
   if (inputs.length === 0) return [];
   const docs = inputs.map((input) => buildCanonicalEvent(actor, input, now));
   // One array parameter (postgres.js escapes it); unnest keeps its order, and deferred
   // triggers fire in insertion order.
-  await tx.execute(sql`INSERT INTO audit_pending (canonical) SELECT unnest(${sql.param(docs.map((d) => d.text))}::text[])`);
+  await executor.execute(sql`INSERT INTO audit_pending (canonical) SELECT unnest(${sql.param(docs.map((d) => d.text))}::text[])`);
   return docs.map((d) => ({ eventId: d.event.id }));
 }
 
@@ -73,7 +77,6 @@ export async function appendAuditEvents(tx: Transaction, actor: AuditActor, inpu
  * autocommit statement, whose own commit chains it. One round trip instead of three.
  */
 export async function recordAuditOnly(actor: AuditActor, input: AuditEventInput): Promise<StagedEvent> {
-  const doc = buildCanonicalEvent(actor, input);
-  await db.execute(sql`INSERT INTO audit_pending (canonical) VALUES (${doc.text})`);
-  return { eventId: doc.event.id };
+  const [staged] = await stage(db, actor, [input]);
+  return staged!;
 }

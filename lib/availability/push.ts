@@ -31,15 +31,15 @@ export async function ingestPushedBatch(ctx: RequestContext, batch: PushedBatch,
     .where(inArray(availabilityServices.key, keys));
   const idByKey = new Map(services.map((s) => [s.key, s.id]));
   const unknown = keys.filter((k) => !idByKey.has(k));
-  if (unknown.length > 0) throw batchError(`Unknown service ${unknown.join(", ")}: register it in Assay first.`, batch, (i) => unknown.includes(batch.samples[i]!.service), "service");
+  if (unknown.length > 0) throw batchError(`Unknown service ${unknown.join(", ")}: register it in Assay first.`, batch.samples.map((s) => unknown.includes(s.service)), "service");
 
   // Each time is parsed once: the checks and the insert read the same Dates.
   const samples: SampleInput[] = batch.samples.map((s) => ({ serviceId: idByKey.get(s.service)!, observedAt: new Date(s.observedAt), status: s.status, latencyMs: s.latencyMs ?? null, details: s.details ?? null }));
   const oldest = now.getTime() - (services[0]?.retentionDays ?? 35) * 86_400_000;
-  const tooNew = (i: number) => samples[i]!.observedAt.getTime() > now.getTime() + FUTURE_SKEW_MS;
-  const tooOld = (i: number) => samples[i]!.observedAt.getTime() < oldest;
-  if (samples.some((_, i) => tooNew(i))) throw batchError("A sample is in the future (more than 5 minutes ahead of Assay's clock).", batch, tooNew, "observedAt");
-  if (samples.some((_, i) => tooOld(i))) throw batchError(`A sample is older than the raw retention period (before ${new Date(oldest).toISOString()}).`, batch, tooOld, "observedAt");
+  const tooNew = samples.map((s) => s.observedAt.getTime() > now.getTime() + FUTURE_SKEW_MS);
+  const tooOld = samples.map((s) => s.observedAt.getTime() < oldest);
+  if (tooNew.includes(true)) throw batchError("A sample is in the future (more than 5 minutes ahead of Assay's clock).", tooNew, "observedAt");
+  if (tooOld.includes(true)) throw batchError(`A sample is older than the raw retention period (before ${new Date(oldest).toISOString()}).`, tooOld, "observedAt");
 
   const times = samples.map((s) => s.observedAt.getTime());
   const audit = {
@@ -53,11 +53,11 @@ export async function ingestPushedBatch(ctx: RequestContext, batch: PushedBatch,
   return { accepted: samples.length, inserted: result.inserted, duplicates: samples.length - result.inserted, incidentChanges: result.transitions };
 }
 
-/** A 400 naming up to 20 of the samples (by position) that `bad` picks out. */
-function batchError(message: string, batch: PushedBatch, bad: (index: number) => boolean, field: string): AppError {
+/** A 400 naming up to 20 of the samples (by position) flagged `bad`. */
+function batchError(message: string, bad: boolean[], field: string): AppError {
   const fieldErrors: Record<string, string[]> = {};
-  batch.samples.forEach((_, i) => {
-    if (bad(i) && Object.keys(fieldErrors).length < 20) fieldErrors[`samples.${i}.${field}`] = [message];
+  bad.forEach((flagged, i) => {
+    if (flagged && Object.keys(fieldErrors).length < 20) fieldErrors[`samples.${i}.${field}`] = [message];
   });
   return new AppError("validation", `${message} Nothing was recorded.`, { fieldErrors });
 }

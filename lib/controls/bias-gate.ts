@@ -15,8 +15,9 @@ import { BIAS_TESTING_CONTROL_CODE, FREQUENCY_LABELS, type Frequency } from "./v
  */
 export type BiasGateResult = { passed: boolean; inputs: { label: string; value: string; ok?: boolean }[]; detail: string };
 
-type Latest = { result: string; testedOn: string; tester: string } | undefined;
-type Found = { id: string; code: string; name: string; frequency: Frequency; windowStart: string | null; windowEnd: string | null } & { result: string | null; testedOn: string | null; tester: string | null };
+type Standing = { result: string; testedOn: string; tester: string };
+/** The control, its scheduled window over today (if any) and that window's standing result (if any). */
+type Found = { id: string; code: string; name: string; frequency: Frequency; windowStart: string | null; windowEnd: string | null; result: string | null; testedOn: string | null; tester: string | null };
 
 /** The interval's best standing result: a pass if there is one, else the latest. */
 function standingResult(controlId: SQL, start: SQL, end: SQL) {
@@ -34,7 +35,7 @@ export async function evaluateBiasTestingGate(executor: Executor, now: Date): Pr
   // Every production approval runs this: the control, its window over today and the window's
   // result in one round trip. Only when no audit period schedules today does a second
   // query read the result for the frequency's calendar interval.
-  const [found] = await executor.execute<Found>(sql`
+  const [control] = await executor.execute<Found>(sql`
     SELECT c.id, c.code, c.name, c.frequency, o.window_start::text AS "windowStart", o.window_end::text AS "windowEnd", r.*
       FROM controls c
       LEFT JOIN LATERAL (
@@ -43,15 +44,14 @@ export async function evaluateBiasTestingGate(executor: Executor, now: Date): Pr
          ORDER BY window_start DESC LIMIT 1) o ON true
       LEFT JOIN LATERAL (${standingResult(sql`c.id`, sql`o.window_start`, sql`o.window_end`)}) r ON true
      WHERE c.code = ${BIAS_TESTING_CONTROL_CODE}`);
-  if (!found) {
+  if (!control) {
     return { passed: false, inputs: [{ label: "Control", value: `${BIAS_TESTING_CONTROL_CODE} not in the catalog`, ok: false }], detail: `Control ${BIAS_TESTING_CONTROL_CODE} Model Bias Testing is not in the control catalog, so no bias test can be shown.` };
   }
-  const control = found;
-  const scheduled = found.windowStart && found.windowEnd ? { start: found.windowStart, end: found.windowEnd } : null;
+  const scheduled = control.windowStart && control.windowEnd ? { start: control.windowStart, end: control.windowEnd } : null;
   const interval = scheduled ?? intervalContaining(control.frequency, today);
-  const latest: Latest = scheduled
-    ? found.result === null ? undefined : { result: found.result, testedOn: found.testedOn!, tester: found.tester! }
-    : (await executor.execute<NonNullable<Latest>>(standingResult(sql`${control.id}::uuid`, sql`${interval.start}::date`, sql`${interval.end}::date`)))[0];
+  let latest: Standing | undefined;
+  if (!scheduled) latest = (await executor.execute<Standing>(standingResult(sql`${control.id}::uuid`, sql`${interval.start}::date`, sql`${interval.end}::date`)))[0];
+  else if (control.result !== null) latest = { result: control.result, testedOn: control.testedOn!, tester: control.tester! };
   const passed = latest?.result === "pass";
   const window = `${interval.start} – ${interval.end}`;
   return {

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from "node:crypto";
-import { benchServer, freshDatabase, report, SMALL, timed, type Figure } from "./harness";
+import { benchSecrets, benchServer, type Figure, freshDatabase, report, SMALL, timed } from "./harness";
 
 /**
  * npm run bench:audit — the audit log's performance figures (docs/performance.md):
@@ -13,7 +13,7 @@ async function main() {
   const keys = generateKeyPairSync("ed25519");
   process.env.ASSAY_AUDIT_SIGNING_KEY = keys.privateKey.export({ type: "pkcs8", format: "pem" }).toString();
   process.env.ASSAY_AUDIT_PUBLIC_KEY = keys.publicKey.export({ type: "spki", format: "pem" }).toString();
-  process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
+  benchSecrets();
   process.env.DATABASE_POOL_SIZE = "16";
 
   const server = await benchServer();

@@ -1,5 +1,4 @@
-import { randomBytes } from "node:crypto";
-import { benchServer, freshDatabase, median, percentile, report, round, SMALL, timed, type Figure } from "./harness";
+import { benchSecrets, benchServer, type Figure, freshDatabase, median, percentile, report, round, SMALL, timed } from "./harness";
 
 /**
  * npm run bench:availability — availability at scale (docs/performance.md, "Availability").
@@ -30,8 +29,7 @@ async function repeat(n: number, fn: () => Promise<unknown>, warmup = 5): Promis
 }
 
 async function main() {
-  process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
-  process.env.ASSAY_PSEUDONYM_KEY ??= randomBytes(32).toString("base64");
+  benchSecrets();
   process.env.DATABASE_POOL_SIZE = "16";
   const server = await benchServer();
   const figures: Figure[] = [];

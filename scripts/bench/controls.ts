@@ -2,7 +2,7 @@ import { generateKeyPairSync, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { benchServer, freshDatabase, median, percentile, report, round, SMALL, timed, type Figure } from "./harness";
+import { benchSecrets, benchServer, type Figure, freshDatabase, median, percentile, report, round, SMALL, timed } from "./harness";
 
 /**
  * npm run bench:controls — the controls module's figures (docs/performance.md, "## Controls"):
@@ -22,7 +22,7 @@ async function main() {
   const keys = generateKeyPairSync("ed25519");
   process.env.ASSAY_AUDIT_SIGNING_KEY = keys.privateKey.export({ type: "pkcs8", format: "pem" }).toString();
   process.env.ASSAY_AUDIT_PUBLIC_KEY = keys.publicKey.export({ type: "spki", format: "pem" }).toString();
-  process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
+  benchSecrets();
   const server = await benchServer();
   const figures: Figure[] = [];
   try {

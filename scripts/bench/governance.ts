@@ -1,5 +1,5 @@
 import postgres from "postgres";
-import { benchServer, freshDatabase, percentile, report, SMALL, timed, type Figure } from "./harness";
+import { benchSecrets, benchServer, type Figure, freshDatabase, percentile, report, SMALL, timed } from "./harness";
 
 /**
  * npm run bench:governance — model governance's performance figures (docs/performance.md):
@@ -11,7 +11,7 @@ import { benchServer, freshDatabase, percentile, report, SMALL, timed, type Figu
 const SCALE = { models: 500, pastRequests: 50_000 };
 
 async function main() {
-  process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
+  benchSecrets();
   // The app's own pool (DATABASE_POOL_SIZE, default 10): the 20 approvers share it as 20
   // requests to one server would, so a decision's time includes any wait for a connection.
   // (A connection each, 24, measured slower on this 2-core machine: more backends contending

@@ -1,5 +1,6 @@
 import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
+import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -35,6 +36,12 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; resu
   const t = performance.now();
   const result = await fn();
   return { ms: performance.now() - t, result };
+}
+
+/** The secrets the app refuses to start without: fixed or random throwaways for a bench run. */
+export function benchSecrets() {
+  process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
+  process.env.ASSAY_PSEUDONYM_KEY ??= randomBytes(32).toString("base64");
 }
 
 /** A PostgreSQL server for the run: BENCH_SERVER_URL's if set, else a throwaway embedded one. */

@@ -1,5 +1,4 @@
-import { randomBytes } from "node:crypto";
-import { benchServer, freshDatabase, percentile, report, round, SMALL, timed, type Figure } from "./harness";
+import { benchSecrets, benchServer, type Figure, freshDatabase, percentile, report, round, SMALL, timed } from "./harness";
 
 /**
  * npm run bench:privacy — the consent check at scale (docs/performance.md, "Privacy").
@@ -27,8 +26,7 @@ async function concurrent(fn: (client: number, i: number) => Promise<unknown>): 
 }
 
 async function main() {
-  process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
-  process.env.ASSAY_PSEUDONYM_KEY ??= randomBytes(32).toString("base64");
+  benchSecrets();
   process.env.DATABASE_POOL_SIZE = "16";
   const server = await benchServer();
   const figures: Figure[] = [];
