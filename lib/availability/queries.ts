@@ -104,7 +104,7 @@ export async function countsByService(window: RangeWindow, executor: Executor = 
 export type Bucket = { start: Date; counts: Counts };
 
 type BucketTuple = [string, number, number, number, number, number, number, number[] | null];
-type BucketRow = { service_id: string; buckets: BucketTuple[] };
+export type BucketRow = { service_id: string; buckets: BucketTuple[] };
 export type BucketRead = { window: RangeWindow; serviceIds: string[] | "all"; withHistogram?: boolean };
 
 /**
@@ -122,7 +122,7 @@ function bucketsSql({ window, serviceIds, withHistogram = true }: BucketRead): S
      GROUP BY service_id`;
 }
 
-function toBuckets(rows: BucketRow[], grain: Grain): Map<string, Bucket[]> {
+export function toBuckets(rows: BucketRow[], grain: Grain): Map<string, Bucket[]> {
   const out = new Map<string, Bucket[]>();
   for (const r of rows) {
     out.set(
@@ -139,13 +139,6 @@ function toBuckets(rows: BucketRow[], grain: Grain): Map<string, Bucket[]> {
 /** One row per bucket of the window for the given services (missing buckets are absent). */
 export async function bucketsByService(window: RangeWindow, serviceIds: string[] | "all", executor: Executor = db, withHistogram = true): Promise<Map<string, Bucket[]>> {
   return toBuckets(await executor.execute<BucketRow>(bucketsSql({ window, serviceIds, withHistogram })), window.grain);
-}
-
-/** Two bucket reads in one round trip (a service page's strip and hours). */
-export async function bucketsByServiceTwice(first: BucketRead, second: BucketRead, executor: Executor = db): Promise<[Map<string, Bucket[]>, Map<string, Bucket[]>]> {
-  const [row] = await executor.execute<{ first: BucketRow[] | null; second: BucketRow[] | null }>(sql`
-    SELECT (SELECT json_agg(a) FROM (${bucketsSql(first)}) a) AS first, (SELECT json_agg(b) FROM (${bucketsSql(second)}) b) AS second`);
-  return [toBuckets(row?.first ?? [], first.window.grain), toBuckets(row?.second ?? [], second.window.grain)];
 }
 
 /** Samples a service should have produced in [from, to), counting from its creation, up to now. */

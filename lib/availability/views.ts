@@ -2,12 +2,9 @@ import "server-only";
 import { db, type Executor } from "@/db/client";
 import {
   bucketsByService,
-  bucketsByServiceTwice,
   countsByService,
   figuresFor,
-  incidentsBetween,
   listServices,
-  maintenanceBetween,
   openIncidents,
   stripsFrom,
   stripWindow,
@@ -18,6 +15,7 @@ import {
   type ServiceRow,
   type StripDay,
 } from "./queries";
+import { readServiceDetail } from "./detail-read";
 import { bucketEnd, bucketStarts, rollingWindow, startOfUtcHour, type RangeWindow } from "./ranges";
 import { budgetBurnDown, burnRate, compositePercent, coverage, emptyCounts, incidentStats, percentileFromHistogram, sumCounts, uptimePercent, type Counts, type IncidentStats } from "./sla-math";
 
@@ -98,17 +96,17 @@ export type ServiceDetail = {
 };
 
 export async function loadServiceDetail(service: ServiceRow, window: RangeWindow, now: Date = new Date(), executor: Executor = db): Promise<ServiceDetail> {
-  // Three round trips in parallel: the strip's 90 days (with histograms, so a day-grain
-  // window inside them needs no read of its own) together with the window's hours or the
-  // last 24 hours (burn rates); the incidents; the maintenance windows.
+  // One round trip: the strip's 90 days (with histograms for the days of a day-grain window
+  // inside them, which then needs no read of its own), the window's hours or the last 24
+  // hours (burn rates), the incidents and the maintenance windows.
   const strip = stripWindow(90, now);
   const dayWindowInStrip = window.grain === "day" && window.from >= strip.from;
   const hourly = window.grain === "hour" ? window : rollingWindow("24h", now);
-  const [[stripBuckets, hourBuckets], incidents, maintenance] = await Promise.all([
-    bucketsByServiceTwice({ window: strip, serviceIds: [service.id] }, { window: hourly, serviceIds: [service.id], withHistogram: window.grain === "hour" }, executor),
-    incidentsBetween(window.from, window.to, service.id, executor),
-    maintenanceBetween(window.from, window.to, executor),
-  ]);
+  const { strip: stripBuckets, hours: hourBuckets, incidents, maintenance } = await readServiceDetail(
+    service.id,
+    { strip, histogramsFrom: dayWindowInStrip ? window.from : null, hours: hourly, hourHistograms: window.grain === "hour", from: window.from, to: window.to },
+    executor,
+  );
   const buckets = window.grain === "hour" ? hourBuckets : dayWindowInStrip ? stripBuckets : await bucketsByService(window, [service.id], executor);
   const list = buckets.get(service.id) ?? [];
   // Buckets outside the window (the strip's other days) are not looked up.
@@ -147,7 +145,7 @@ export async function loadServiceDetail(service: ServiceRow, window: RangeWindow
     burnRates: { oneHour: burnRate(since(1), service.slaTarget), sixHours: burnRate(since(6), service.slaTarget), oneDay: burnRate(since(24), service.slaTarget) },
     incidents,
     incidentStats: incidentStats(incidents, window.from, window.to, now),
-    maintenance: maintenance.filter((m) => m.serviceId === null || m.serviceId === service.id),
+    maintenance,
     generatedAt: now,
   };
 }
