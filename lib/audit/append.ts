@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { db, type Executor, type Transaction } from "@/db/client";
 import { buildCanonicalEvent } from "./canonical";
 import { checkpointHead } from "./checkpoints";
@@ -38,11 +38,24 @@ export async function recordAuditEvents(tx: Transaction, actor: AuditActor, inpu
 
 async function stage(executor: Executor, actor: AuditActor, inputs: AuditEventInput[], now = new Date()): Promise<StagedEvent[]> {
   if (inputs.length === 0) return [];
+  const { statement, events } = stagingStatement(actor, inputs, now);
+  await executor.execute(statement);
+  return events;
+}
+
+/**
+ * The statement that stages events, for a change made by one autocommit statement to carry
+ * as a data-modifying CTE (PostgreSQL runs those exactly once, to completion): the change and
+ * its events then commit, and are chained, together.
+ */
+export function stagingStatement(actor: AuditActor, inputs: AuditEventInput[], now = new Date()): { statement: SQL; events: StagedEvent[] } {
   const docs = inputs.map((input) => buildCanonicalEvent(actor, input, now));
   // One array parameter (postgres.js escapes it); unnest keeps its order, and deferred
   // triggers fire in insertion order.
-  await executor.execute(sql`INSERT INTO audit_pending (canonical) SELECT unnest(${sql.param(docs.map((d) => d.text))}::text[])`);
-  return docs.map((d) => ({ eventId: d.event.id }));
+  return {
+    statement: sql`INSERT INTO audit_pending (canonical) SELECT unnest(${sql.param(docs.map((d) => d.text))}::text[])`,
+    events: docs.map((d) => ({ eventId: d.event.id })),
+  };
 }
 
 /** Chains a batch now, under one head-lock acquisition, and signs a checkpoint if it crossed the interval. */

@@ -46,6 +46,9 @@ describe("rollups", () => {
     // Eight writers, interleaved samples (i % 8), all in the same four hours.
     await Promise.all(Array.from({ length: 8 }, (_, w) => ingest(all.filter((_, i) => i % 8 === w))));
     expect(await hourlyRollups(svc.id)).toEqual(await rollupsFromRaw(svc.id, "hour"));
+    // Every batch moved the streak (its newest sample was newer than the last one seen), in
+    // turn under the service's lock: whichever came last, the newest sample is where it stands.
+    expect((await serviceRow(svc.id)).lastSampleAt).toEqual(all[all.length - 1]!.observedAt);
     expect((await dailyRollups(svc.id))[0]).toMatchObject({ healthy: all.filter((s) => s.status === "healthy").length, down: all.filter((s) => s.status === "down").length });
   });
 

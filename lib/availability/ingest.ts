@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
-import type { Transaction } from "@/db/client";
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { db, type Transaction } from "@/db/client";
 import { availabilityIncidents, availabilityMaintenance, availabilityServices } from "@/db/schema";
-import { recordAuditEvents } from "@/lib/audit/append";
+import { recordAuditEvents, stagingStatement } from "@/lib/audit/append";
 import type { AuditActor, AuditEventInput } from "@/lib/audit/vocabulary";
 import { advanceStreak, type IncidentTransition, type StreakSample, type StreakState } from "./incident-rules";
 import { addTimelineEntry, insertIncident, type Author } from "./incident-store";
@@ -24,14 +24,16 @@ export type LastSeen = { id: string; lastSampleAt: Date | null };
 
 /**
  * Records samples, the rollups and the incidents they imply, in the caller's transaction:
- * 1. advance each service's streak over its samples newer than the last one seen, opening
- *    or resolving automatic incidents (incident-rules.ts), under the service row's lock;
- * 2. the caller's audit events and the incidents' are staged, to be chained at commit, and,
- *    in the same round trip,
- * 3. one statement inserts the samples (a slot already recorded is skipped) and adds the
- *    inserted ones to the hourly and daily rollups (rollup-sql.ts).
- * Step 3 locks rows every concurrent batch shares (today's rollups), so it comes last: those
- * locks are held only until the commit that follows.
+ * 1. the caller's audit events are staged (chained at commit) and, in the same round trip,
+ *    one statement inserts the samples (a slot already recorded is skipped) and adds the
+ *    inserted ones to the hourly and daily rollups (rollup-sql.ts);
+ * 2. each service's streak advances over its samples newer than its last one, opening or
+ *    resolving automatic incidents (incident-rules.ts), under the service row's lock.
+ * Both steps lock rows that concurrent batches share: today's rollups, and the service rows
+ * of batches that move a streak. Every batch takes them in this order (rollups first, each
+ * in key order), so batches queue rather than deadlock; and the streak step, which holds a
+ * service row until commit, is the short one, so a batch moving the same streak waits for
+ * three round trips rather than for a whole insert.
  * `seen`: the services' last sample times if the caller has just read them (saves a query).
  */
 export async function ingestSamples(
@@ -43,11 +45,35 @@ export async function ingestSamples(
   seen?: LastSeen[],
 ): Promise<{ inserted: number; transitions: number }> {
   if (samples.length === 0) return { inserted: 0, transitions: 0 };
-  const events = await applyStreaks(tx, actor, samples, seen ?? (await lastSeen(tx, [...new Set(samples.map((s) => s.serviceId))])));
-  // Pipelined: postgres.js sends both at once on the transaction's connection; PostgreSQL
-  // runs them in this order, so the rollup rows are still locked last.
-  const [, inserted] = await Promise.all([recordAuditEvents(tx, actor, [...audit, ...events]), insertAndRollUp(tx, samples, source)]);
-  return { inserted, transitions: events.length };
+  const due = servicesDue(samples, seen ?? (await lastSeen(tx, [...new Set(samples.map((s) => s.serviceId))])));
+  // Pipelined: postgres.js sends both at once on the transaction's connection, and
+  // PostgreSQL runs them in this order.
+  const [, inserted] = await Promise.all([recordAuditEvents(tx, actor, audit), tx.execute<{ samples: number }>(insertAndRollUp(samples, source))]);
+  const transitions = due.length > 0 ? await applyStreaks(tx, actor, samples, due) : 0;
+  return { inserted: inserted[0]?.samples ?? 0, transitions };
+}
+
+/**
+ * Samples that move no streak (`servicesDue` found none: each is no newer than its service's
+ * last sample, which only ever moves forward, so no lock is needed to know it), recorded
+ * with the caller's audit events by one autocommit statement that stages the events, inserts
+ * and rolls up. Its own commit chains the events, and today's rollup rows stay locked for
+ * that statement alone rather than across round trips to this process.
+ */
+export async function ingestLateSamples(actor: AuditActor, samples: readonly SampleInput[], source: SampleSource, audit: AuditEventInput[]): Promise<{ inserted: number }> {
+  if (samples.length === 0) return { inserted: 0 };
+  const [row] = await db.execute<{ samples: number }>(insertAndRollUp(samples, source, stagingStatement(actor, audit).statement));
+  return { inserted: row?.samples ?? 0 };
+}
+
+/** The services (in key order) whose streak the samples move: a sample is newer than their last one as `seen`. */
+export function servicesDue(samples: readonly SampleInput[], seen: LastSeen[]): string[] {
+  const newest = new Map<string, number>();
+  for (const s of samples) newest.set(s.serviceId, Math.max(newest.get(s.serviceId) ?? 0, s.observedAt.getTime()));
+  return seen
+    .filter((s) => newest.has(s.id) && (!s.lastSampleAt || newest.get(s.id)! > s.lastSampleAt.getTime()))
+    .map((s) => s.id)
+    .sort();
 }
 
 async function lastSeen(tx: Transaction, ids: string[]): Promise<LastSeen[]> {
@@ -60,7 +86,7 @@ async function lastSeen(tx: Transaction, ids: string[]): Promise<LastSeen[]> {
  * for Node and PostgreSQL to build and parse. Details, usually absent, go as one JSON object
  * keyed by position.
  */
-async function insertAndRollUp(tx: Transaction, samples: readonly SampleInput[], source: SampleSource): Promise<number> {
+function insertAndRollUp(samples: readonly SampleInput[], source: SampleSource, alongside?: SQL): SQL {
   const ids: string[] = [];
   const index = new Map<string, number>();
   const svc: number[] = [];
@@ -81,34 +107,35 @@ async function insertAndRollUp(tx: Transaction, samples: readonly SampleInput[],
     if (s.details) details[i + 1] = s.details;
   });
   const array = (items: (string | number)[]) => `{${items.join(",")}}`;
-  const [result] = await tx.execute<{ samples: number }>(
-    rollupStatement(sql`
+  return rollupStatement(
+    sql`
       INSERT INTO availability_samples (service_id, observed_at, status, latency_ms, details, source)
       SELECT (${array(ids)}::uuid[])[r.svc], timestamptz 'epoch' + r.ms * interval '1 millisecond', r.status, r.latency,
              ${JSON.stringify(details)}::jsonb -> r.ord::text, ${source}
         FROM unnest(${array(svc)}::integer[], ${array(ms)}::bigint[], ${array(status)}::text[], ${array(latency)}::integer[]) WITH ORDINALITY AS r(svc, ms, status, latency, ord)
       ON CONFLICT (service_id, observed_at) DO NOTHING
-      RETURNING service_id, observed_at, status, latency_ms`),
+      RETURNING service_id, observed_at, status, latency_ms`,
+    alongside,
   );
-  return result?.samples ?? 0;
 }
 
-async function applyStreaks(tx: Transaction, actor: AuditActor, samples: readonly SampleInput[], seen: LastSeen[]): Promise<AuditEventInput[]> {
-  const newest = new Map<string, number>();
-  for (const s of samples) newest.set(s.serviceId, Math.max(newest.get(s.serviceId) ?? 0, s.observedAt.getTime()));
-  // `seen` is a first look without locks: late samples (backfills, retries) move no streak,
-  // so their batches need not queue on the service rows at all. A service that looks due is
-  // re-read under its lock below, so a concurrent batch's newer streak is never overwritten.
-  const ids = seen.filter((s) => newest.has(s.id) && (!s.lastSampleAt || newest.get(s.id)! > s.lastSampleAt.getTime())).map((s) => s.id).sort();
-  if (ids.length === 0) return [];
+/**
+ * Advances the streaks of the services `due` (see servicesDue), which were picked from a
+ * first look without locks: late samples (backfills, retries) move no streak, so their
+ * batches never queue on the service rows. Each due service is re-read under its lock, so a
+ * concurrent batch's newer streak is never overwritten. Returns how many incidents changed.
+ */
+async function applyStreaks(tx: Transaction, actor: AuditActor, samples: readonly SampleInput[], due: string[]): Promise<number> {
+  const times = samples.map((s) => s.observedAt.getTime());
+  // Pipelined and run in this order: the reads start once the locks are held, so they see
+  // what the batch that held them last committed.
   // Key order, so that concurrent batches for the same services queue instead of deadlocking.
   // NO KEY UPDATE: the samples' foreign keys hold KEY SHARE on these rows, which FOR UPDATE
   // would wait for (two batches, each waiting for the other's inserted samples).
-  const services = await tx.select().from(availabilityServices).where(inArray(availabilityServices.id, ids)).orderBy(asc(availabilityServices.id)).for("no key update");
-  const times = samples.map((s) => s.observedAt.getTime());
-  const [windows, open] = await Promise.all([
-    maintenanceWindows(tx, ids, new Date(Math.min(...times)), new Date(Math.max(...times))),
-    tx.select({ id: availabilityIncidents.id, serviceId: availabilityIncidents.serviceId, source: availabilityIncidents.source }).from(availabilityIncidents).where(and(inArray(availabilityIncidents.serviceId, ids), isNull(availabilityIncidents.resolvedAt))),
+  const [services, windows, open] = await Promise.all([
+    tx.select().from(availabilityServices).where(inArray(availabilityServices.id, due)).orderBy(asc(availabilityServices.id)).for("no key update"),
+    maintenanceWindows(tx, due, new Date(Math.min(...times)), new Date(Math.max(...times))),
+    tx.select({ id: availabilityIncidents.id, serviceId: availabilityIncidents.serviceId, source: availabilityIncidents.source }).from(availabilityIncidents).where(and(inArray(availabilityIncidents.serviceId, due), isNull(availabilityIncidents.resolvedAt))),
   ]);
   const author: Author = { userId: null, apiKeyId: actor.apiKeyId };
   const events: AuditEventInput[] = [];
@@ -139,8 +166,8 @@ async function applyStreaks(tx: Transaction, actor: AuditActor, samples: readonl
       events.push(event);
     }
   }
-  await saveStreaks(tx, states);
-  return events;
+  await Promise.all([saveStreaks(tx, states), recordAuditEvents(tx, actor, events)]);
+  return events.length;
 }
 
 /** Every service's new streak in one statement. */

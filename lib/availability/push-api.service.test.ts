@@ -5,7 +5,9 @@ import { availabilitySamples } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/service";
 import { auditEvents, headSeq, insertUser, signedInContext } from "@/test/db";
 import { POST } from "@/app/api/v1/availability/samples/route";
-import { hourlyRollups, testService } from "./test-support";
+import { SYSTEM_ACTOR } from "@/lib/audit/vocabulary";
+import { ingestLateSamples } from "./ingest";
+import { hourlyRollups, sample, serviceRow, testService } from "./test-support";
 
 vi.mock("@/lib/auth/next-auth", () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: {} }));
 
@@ -101,6 +103,42 @@ describe("POST /api/v1/availability/samples", () => {
     const res = await post(writer, { samples });
     expect(res.status).toBe(400);
     expect(await rowsOf(svc.id)).toBe(0);
+  });
+
+  it("records a late batch (older than the service's last sample) without moving its streak, with its audit event", async () => {
+    const svc = await testService({ failuresToOpen: 3 });
+    expect(await (await post(writer, { samples: [{ service: svc.key, observedAt: minutesAgo(1), status: "healthy", latencyMs: 12 }] })).json()).toMatchObject({ inserted: 1 });
+    const streak = await serviceRow(svc.id);
+    const seq = await headSeq();
+    // Three failures in a row, but all before the last sample: a backfill, not an outage now.
+    const late = [40, 39, 38].map((m) => ({ service: svc.key, observedAt: minutesAgo(m), status: "down" }));
+    expect(await (await post(writer, { samples: late })).json()).toEqual({ accepted: 3, inserted: 3, duplicates: 0, incidentChanges: 0 });
+    expect(await serviceRow(svc.id)).toEqual(streak);
+    expect(await rowsOf(svc.id)).toBe(4);
+    expect((await hourlyRollups(svc.id)).reduce((n, r) => n + r.down, 0)).toBe(3);
+    const events = await auditEvents({ afterSeq: seq, actorApiKeyId: writerId });
+    expect(events.map((e) => e.action)).toEqual(["availability.samples_pushed"]);
+    expect(events[0]!.metadata).toMatchObject({ samples: 3, services: [svc.key] });
+  });
+
+  it("records a late batch in one statement: when it fails, no sample, rollup or audit event remains", async () => {
+    const svc = await testService();
+    const seq = await headSeq();
+    // A latency the table's check refuses (the route's validation would have stopped it first).
+    const bad = [sample(svc.id, new Date(Date.now() - 60_000), "healthy", 20), sample(svc.id, new Date(Date.now() - 30_000), "healthy", 4_000_000)];
+    const audit = { type: "data_modification" as const, action: "availability.samples_pushed", outcome: "success" as const, resource: { type: "availability_samples", id: null }, metadata: {} };
+    await expect(ingestLateSamples(SYSTEM_ACTOR, bad, "push", [audit])).rejects.toMatchObject({ cause: { code: "23514" } });
+    // And when the event cannot be chained (at the statement's commit), the samples go too.
+    const unchainable = { ...SYSTEM_ACTOR, userId: "not-a-uuid" }; // the actor_user_id projection cannot cast it
+    await expect(ingestLateSamples(unchainable, [bad[0]!], "push", [audit])).rejects.toMatchObject({ cause: { code: "22P02" } });
+    expect(await rowsOf(svc.id)).toBe(0);
+    expect(await hourlyRollups(svc.id)).toEqual([]);
+    expect(await headSeq()).toBe(seq);
+    // The negative control: the same call with a valid latency records both, and the event.
+    await ingestLateSamples(SYSTEM_ACTOR, [bad[0]!, { ...bad[1]!, latencyMs: 40 }], "push", [audit]);
+    expect(await rowsOf(svc.id)).toBe(2);
+    expect((await hourlyRollups(svc.id)).reduce((n, r) => n + r.healthy, 0)).toBe(2);
+    expect(await headSeq()).toBeGreaterThan(seq);
   });
 
   it("opens an incident when pushed failures cross the threshold", async () => {

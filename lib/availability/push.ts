@@ -5,7 +5,7 @@ import { availabilityServices } from "@/db/schema";
 import { auditActor, type RequestContext } from "@/lib/auth/context";
 import { pgErrorCode } from "@/lib/controls/pg-errors";
 import { AppError } from "@/lib/errors";
-import { ingestSamples, type SampleInput } from "./ingest";
+import { ingestLateSamples, ingestSamples, servicesDue, type SampleInput } from "./ingest";
 import type { PushedBatch } from "./schemas";
 
 /** Clocks drift: a sample up to this far in the future is accepted, later ones are refused. */
@@ -49,7 +49,13 @@ export async function ingestPushedBatch(ctx: RequestContext, batch: PushedBatch,
     resource: { type: "availability_samples", id: null },
     metadata: { samples: samples.length, services: keys.sort(), from: new Date(Math.min(...times)).toISOString(), to: new Date(Math.max(...times)).toISOString() },
   };
-  const result = await withDeadlockRetry(() => db.transaction((tx) => ingestSamples(tx, auditActor(ctx), samples, "push", [audit], services)));
+  // A batch that moves no service's streak (a backfill, a retry) needs no lock and so no
+  // transaction: one statement records it with its audit event.
+  const actor = auditActor(ctx);
+  const result =
+    servicesDue(samples, services).length === 0
+      ? { ...(await withDeadlockRetry(() => ingestLateSamples(actor, samples, "push", [audit]))), transitions: 0 }
+      : await withDeadlockRetry(() => db.transaction((tx) => ingestSamples(tx, actor, samples, "push", [audit], services)));
   return { accepted: samples.length, inserted: result.inserted, duplicates: samples.length - result.inserted, incidentChanges: result.transitions };
 }
 

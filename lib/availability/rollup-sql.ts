@@ -97,10 +97,15 @@ const UPSERTS = sql`
       RETURNING 1
     )`;
 
-/** Aggregates `source` and adds it to the rollups in one statement (seeding, rebuilds). */
-export function rollupStatement(source: SQL): SQL {
+/**
+ * Aggregates `source` and adds it to the rollups in one statement (ingestion, seeding,
+ * rebuilds). `alongside`: another data-modifying statement to run in this one, such as the
+ * staging of the audit event that records the ingestion.
+ */
+export function rollupStatement(source: SQL, alongside?: SQL): SQL {
   return sql`
-    WITH ${hoursCtes(source)},
+    WITH ${alongside ? sql`alongside AS (${alongside}),` : sql``}
+    ${hoursCtes(source)},
     ${UPSERTS}
     SELECT (SELECT count(*) FROM src)::int AS samples, (SELECT count(*) FROM hourly)::int AS hours, (SELECT count(*) FROM daily)::int AS days`;
 }
