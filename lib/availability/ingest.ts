@@ -60,10 +60,10 @@ export async function ingestSamples(
  * and rolls up. Its own commit chains the events, and today's rollup rows stay locked for
  * that statement alone rather than across round trips to this process.
  */
-export async function ingestLateSamples(actor: AuditActor, samples: readonly SampleInput[], source: SampleSource, audit: AuditEventInput[]): Promise<{ inserted: number }> {
-  if (samples.length === 0) return { inserted: 0 };
+export async function ingestLateSamples(actor: AuditActor, samples: readonly SampleInput[], source: SampleSource, audit: AuditEventInput[]): Promise<{ inserted: number; transitions: 0 }> {
+  if (samples.length === 0) return { inserted: 0, transitions: 0 };
   const [row] = await db.execute<{ samples: number }>(insertAndRollUp(samples, source, stagingStatement(actor, audit).statement));
-  return { inserted: row?.samples ?? 0 };
+  return { inserted: row?.samples ?? 0, transitions: 0 };
 }
 
 /** The services (in key order) whose streak the samples move: a sample is newer than their last one as `seen`. */

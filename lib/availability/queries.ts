@@ -109,7 +109,8 @@ export type BucketRead = { window: RangeWindow; serviceIds: string[] | "all"; wi
 
 /**
  * One row per service carrying its buckets as JSON: decoding one JSON text is several times
- * cheaper for the driver than hundreds of rows (the overview reads 900 days).
+ * cheaper for the driver than hundreds of rows (the overview reads 900 days). The service
+ * page's function, availability_service_page (migration 0020), returns the same shape.
  */
 function bucketsSql({ window, serviceIds, withHistogram = true }: BucketRead): SQL {
   const col = bucketColumn(window.grain);
