@@ -34,7 +34,7 @@ export type LastSeen = { id: string; lastSampleAt: Date | null };
  * in key order), so batches queue rather than deadlock; and the streak step, which holds a
  * service row until commit, is the short one, so a batch moving the same streak waits for
  * three round trips rather than for a whole insert.
- * `seen`: the services' last sample times if the caller has just read them (saves a query).
+ * `due`: servicesDue() of the batch if the caller has already worked it out (saves a query).
  */
 export async function ingestSamples(
   tx: Transaction,
@@ -42,14 +42,14 @@ export async function ingestSamples(
   samples: readonly SampleInput[],
   source: SampleSource,
   audit: AuditEventInput[] = [],
-  seen?: LastSeen[],
+  due?: string[],
 ): Promise<{ inserted: number; transitions: number }> {
   if (samples.length === 0) return { inserted: 0, transitions: 0 };
-  const due = servicesDue(samples, seen ?? (await lastSeen(tx, [...new Set(samples.map((s) => s.serviceId))])));
+  const moving = due ?? servicesDue(samples, await lastSeen(tx, [...new Set(samples.map((s) => s.serviceId))]));
   // Pipelined: postgres.js sends both at once on the transaction's connection, and
   // PostgreSQL runs them in this order.
   const [, inserted] = await Promise.all([recordAuditEvents(tx, actor, audit), tx.execute<{ samples: number }>(insertAndRollUp(samples, source))]);
-  const transitions = due.length > 0 ? await applyStreaks(tx, actor, samples, due) : 0;
+  const transitions = moving.length > 0 ? await applyStreaks(tx, actor, samples, moving) : 0;
   return { inserted: inserted[0]?.samples ?? 0, transitions };
 }
 

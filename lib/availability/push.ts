@@ -52,8 +52,9 @@ export async function ingestPushedBatch(ctx: RequestContext, batch: PushedBatch,
   // A batch that moves no service's streak (a backfill, a retry) needs no lock and so no
   // transaction: one statement records it with its audit event.
   const actor = auditActor(ctx);
+  const due = servicesDue(samples, services);
   const result = await withDeadlockRetry(() =>
-    servicesDue(samples, services).length === 0 ? ingestLateSamples(actor, samples, "push", [audit]) : db.transaction((tx) => ingestSamples(tx, actor, samples, "push", [audit], services)),
+    due.length === 0 ? ingestLateSamples(actor, samples, "push", [audit]) : db.transaction((tx) => ingestSamples(tx, actor, samples, "push", [audit], due)),
   );
   return { accepted: samples.length, inserted: result.inserted, duplicates: samples.length - result.inserted, incidentChanges: result.transitions };
 }
