@@ -7,7 +7,7 @@ import type { ApiScope } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { auditEvents, headSeq, insertUser, signedInContext } from "@/test/db";
 import { awayFromRateWindowEdge } from "@/test/time";
-import { authenticateApiKey } from "./authenticate";
+import { authenticateApiKey, authenticateApiKeyWith } from "./authenticate";
 import { generateApiKey } from "./key-format";
 import { createApiKey } from "./service";
 
@@ -99,5 +99,41 @@ describe("rate limits (shared by every instance, in PostgreSQL)", () => {
     const events = await auditEvents({ afterSeq: after });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ eventType: "security_alert", action: "api_key.rate_limited", actorApiKeyId: id, metadata: { window, limit } });
+  });
+});
+
+describe("authenticateApiKeyWith: the route's statement inside the key's", () => {
+  // Runs only if evaluated: a count over no rows makes this divide by zero. (A constant
+  // 1/0 would not do: PostgreSQL folds it while planning, whether or not it is reached.)
+  const wouldDivideByZero = () => sql`SELECT to_json(1 / count(*)) FROM api_keys WHERE false`;
+  const run = (header: string | null, scope: ApiScope, statement = wouldDivideByZero) => authenticateApiKeyWith(header, scope, origin, statement);
+
+  it("runs it for a valid key, handing it the key's id, and returns its result", async () => {
+    const { id, token } = await key(["consent:check"]);
+    await expect(authenticateApiKeyWith(`Bearer ${token}`, "consent:check", origin, (keyId) => sql`SELECT to_json(${keyId})`)).resolves.toEqual({
+      principal: expect.objectContaining({ id }),
+      result: id,
+    });
+    // The negative control for the refusals below: with a valid key the statement does run.
+    await expect(run(`Bearer ${token}`, "consent:check")).rejects.toMatchObject({ cause: { code: "22012" } });
+  });
+
+  it("never runs it for a key that is refused: unknown, forged, revoked, without the scope, or over its limit", async () => {
+    const headers: Record<string, string> = {};
+    headers.unknown = `Bearer ${generateApiKey().token}`;
+    const forged = (await key(["consent:check"])).token;
+    headers.forged = `Bearer ${forged.slice(0, -4)}${forged.endsWith("AAAA") ? "BBBB" : "AAAA"}`;
+    const revoked = await key(["consent:check"]);
+    await db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, revoked.id));
+    headers.revoked = `Bearer ${revoked.token}`;
+    headers.unscoped = `Bearer ${(await key(["audit:read"])).token}`;
+    await awayFromRateWindowEdge();
+    const limited = await key(["consent:check"], { ratePerMinute: 1, ratePerDay: 1000 });
+    await authenticateApiKey(`Bearer ${limited.token}`, "consent:check", origin);
+    headers["over its limit"] = `Bearer ${limited.token}`;
+
+    const codes: [string, string][] = [];
+    for (const [what, header] of Object.entries(headers)) codes.push([what, (await refusal(run(header, "consent:check"))).code]);
+    expect(Object.fromEntries(codes)).toEqual({ unknown: "unauthenticated", forged: "unauthenticated", revoked: "unauthenticated", unscoped: "forbidden", "over its limit": "rate_limited" });
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { recordAuditOnly } from "@/lib/audit/append";
 import type { ApiKeyPrincipal, RequestContext } from "@/lib/auth/context";
@@ -18,11 +18,28 @@ export async function authenticateApiKey(
   scope: ApiScope | null,
   origin: Pick<RequestContext, "ip" | "userAgent">,
 ): Promise<ApiKeyPrincipal> {
+  return (await authenticateApiKeyWith(authorization, scope, origin, null)).principal;
+}
+
+/**
+ * The same authentication, carrying the route's own statement in the key's: a route whose
+ * work is one statement then answers in one round trip instead of two. `statement` gives it
+ * (a SELECT of one json value), handed the SQL for the key's id. It runs only for a key that
+ * is valid, not revoked, holds the scope and is within its limits, so a caller without such
+ * a key can neither run it nor time it, and its result is returned only after every check
+ * here has passed. What it stages (an audit event) commits with the authentication.
+ */
+export async function authenticateApiKeyWith<T>(
+  authorization: string | null,
+  scope: ApiScope | null,
+  origin: Pick<RequestContext, "ip" | "userAgent">,
+  statement: ((keyId: SQL) => SQL) | null,
+): Promise<{ principal: ApiKeyPrincipal; result: T | null }> {
   const token = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   const parsed = token ? parseApiKey(token) : null;
   if (!parsed) throw new AppError("unauthenticated", "Send an API key as `Authorization: Bearer assay_…`.");
 
-  const key = await lookUpAndCount(parsed.prefix, hashSecret(parsed.secret), scope);
+  const key = await lookUpAndCount(parsed.prefix, hashSecret(parsed.secret), scope, statement);
   if (!key || !secretMatches(parsed.secret, key.secret_hash)) throw new AppError("unauthenticated", "Unknown API key.");
   const principal: ApiKeyPrincipal = {
     id: key.id,
@@ -41,11 +58,11 @@ export async function authenticateApiKey(
   }
   await enforceLimits(ctx, key);
   if (Math.random() < 0.001) await db.execute(sql`DELETE FROM api_key_usage WHERE window_start < now() - interval '2 days'`);
-  return principal;
+  return { principal, result: (key.result as T | null) ?? null };
 }
 
 type Usage = { window: "minute" | "day"; count: number; reset_in: number };
-type KeyRow = { id: string; name: string; prefix: string; secret_hash: string; scopes: string[]; revoked_at: string | null; rate_per_minute: number; rate_per_day: number; usage: Usage[] | null };
+type KeyRow = { id: string; name: string; prefix: string; secret_hash: string; scopes: string[]; revoked_at: string | null; rate_per_minute: number; rate_per_day: number; usage: Usage[] | null; result: unknown };
 
 /**
  * Every machine request runs this, so it is one statement: the key by its prefix and, only
@@ -53,7 +70,7 @@ type KeyRow = { id: string; name: string; prefix: string; secret_hash: string; s
  * and the last use recorded. The SQL hash comparison only decides whether to count; the
  * caller still compares in constant time before trusting the key.
  */
-async function lookUpAndCount(prefix: string, secretHash: string, scope: ApiScope | null): Promise<KeyRow | undefined> {
+async function lookUpAndCount(prefix: string, secretHash: string, scope: ApiScope | null, statement: ((keyId: SQL) => SQL) | null): Promise<KeyRow | undefined> {
   const [row] = await db.execute<KeyRow>(sql`
     WITH k AS (
       SELECT id, name, prefix, secret_hash, scopes, revoked_at, rate_per_minute, rate_per_day FROM api_keys WHERE prefix = ${prefix}),
@@ -69,8 +86,19 @@ async function lookUpAndCount(prefix: string, secretHash: string, scope: ApiScop
       ON CONFLICT (key_id, "window", window_start) DO UPDATE SET count = api_key_usage.count + 1
       RETURNING "window", count,
         ceil(extract(epoch from (window_start + CASE "window" WHEN 'minute' THEN interval '1 minute' ELSE interval '1 day' END - now())))::int AS reset_in)
-    SELECT k.*, (SELECT json_agg(counted) FROM counted) AS usage FROM k`);
+    SELECT k.*, (SELECT json_agg(counted) FROM counted) AS usage, ${statement ? gated(statement(sql`(SELECT id FROM valid)`)) : sql`NULL::json`} AS result FROM k`);
   return row;
+}
+
+/**
+ * CASE evaluates its THEN only when its WHEN holds, and an uncorrelated subquery in it runs
+ * (as an InitPlan) only when first needed: the route's statement never runs for a refused
+ * key (authenticate.service.test.ts shows it with one that would divide by zero).
+ */
+function gated(statement: SQL): SQL {
+  return sql`CASE WHEN EXISTS (SELECT 1 FROM valid)
+                   AND NOT EXISTS (SELECT 1 FROM counted WHERE counted.count > CASE counted."window" WHEN 'minute' THEN k.rate_per_minute ELSE k.rate_per_day END)
+              THEN (${statement}) END`;
 }
 
 async function enforceLimits(ctx: RequestContext, key: KeyRow) {

@@ -1,10 +1,14 @@
 import "server-only";
-import { authenticateApiKey } from "@/lib/api-keys/authenticate";
+import type { SQL } from "drizzle-orm";
+import type { z } from "zod";
+import { authenticateApiKey, authenticateApiKeyWith } from "@/lib/api-keys/authenticate";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import type { RequestContext } from "@/lib/auth/context";
 import type { ApiScope, Permission } from "@/lib/auth/permissions";
 import { requireRole } from "@/lib/auth/require-role";
+import { parseInput } from "@/lib/validation";
 import { problemResponse } from "./problem";
+import { readJson } from "./read-json";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 type Handler = (request: Request, args: { ctx: RequestContext; params: Record<string, string | string[]> }) => Promise<Response>;
@@ -33,6 +37,48 @@ export function apiKeyRoute(name: string, options: { scope: ApiScope | null }, h
   }
   routeRegistry.set(name, { name, kind: "api_key", scope: options.scope, handler: route });
   return route;
+}
+
+/**
+ * A machine route whose work is one statement, e.g. the consent check: the JSON body is
+ * validated first, and the statement runs inside the key's authentication statement (see
+ * `authenticateApiKeyWith`), so the answer costs one round trip. A bad body is reported
+ * only to a caller whose key passed: anyone else gets the authentication error, exactly as
+ * on every other machine route.
+ */
+export function apiKeyStatementRoute<S extends z.ZodType, J, R>(
+  name: string,
+  options: {
+    scope: ApiScope;
+    input: S;
+    maxBytes: number;
+    /** The route's statement for this input (given the SQL for the key's id), and how to read its json result. */
+    statement: (input: z.output<S>, origin: Pick<RequestContext, "ip" | "userAgent">) => { sql: (keyId: SQL) => SQL; parse: (json: J) => R };
+  },
+  handler: (request: Request, args: { ctx: RequestContext; input: z.output<S>; result: R }) => Promise<Response>,
+) {
+  async function route(request: Request): Promise<Response> {
+    const origin = { ip: clientIpFrom(request.headers), userAgent: request.headers.get("user-agent") };
+    try {
+      const body = await readJson(request, options.maxBytes)
+        .then((json) => parseInput(options.input, json))
+        .then(
+          (input: z.output<S>) => ({ input }),
+          (error: unknown) => ({ error }),
+        );
+      const statement = "input" in body ? options.statement(body.input, origin) : null;
+      const { principal, result } = await authenticateApiKeyWith<J>(request.headers.get("authorization"), options.scope, origin, statement?.sql ?? null);
+      if ("error" in body) throw body.error;
+      const ctx: RequestContext = { user: null, sessionId: null, apiKey: principal, ...origin };
+      return await handler(request, { ctx, input: body.input, result: statement!.parse(result as J) });
+    } catch (err) {
+      return problemResponse(err, new URL(request.url).pathname);
+    }
+  }
+  // Next calls every handler with (request, context); this one has no params to read.
+  const handle: (request: Request, context: RouteContext) => Promise<Response> = route;
+  routeRegistry.set(name, { name, kind: "api_key", scope: options.scope, handler: handle });
+  return handle;
 }
 
 /** A download or other browser-facing route: the signed-in session and a permission. */

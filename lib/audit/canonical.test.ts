@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { buildCanonicalEvent, canonicalJson } from "./canonical";
+import fc from "fast-check";
+import { buildCanonicalEvent, canonicalEventTemplate, canonicalJson } from "./canonical";
 import type { AuditActor } from "./vocabulary";
 
 // The RFC author's published vectors live beside the repository (shared test data, not
@@ -80,5 +81,37 @@ describe("buildCanonicalEvent", () => {
     expect(a.event.metadata).toEqual({});
     expect(a.event.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(a.event.id).not.toBe(b.event.id);
+  });
+});
+
+describe("canonicalEventTemplate", () => {
+  const text = fc.string({ unit: "binary-ascii", maxLength: 12 });
+  // Values that look like the template's slots, to show a fill never lands in them.
+  const tricky = fc.oneof(text, fc.constantFrom("__event_id__", "__event_time__", '"id":"__event_id__"', '"time":"__event_time__"', "\u2028", "é", "𝄞"));
+  const actor = fc.record({ userId: fc.option(tricky), apiKeyId: fc.option(tricky), ip: fc.option(tricky), userAgent: fc.option(tricky), sessionId: fc.option(tricky) });
+  const input = fc.record({
+    type: tricky,
+    action: tricky,
+    outcome: tricky,
+    resource: fc.option(fc.record({ type: fc.option(tricky), id: fc.option(tricky) }), { nil: undefined }),
+    metadata: fc.dictionary(fc.constantFrom("id", "time", "type", "v", "reason", "a"), fc.oneof(tricky, fc.dictionary(fc.constantFrom("id", "time"), tricky))),
+  });
+
+  it("fills in to exactly the text buildCanonicalEvent() gives, for any actor and event", () => {
+    fc.assert(
+      fc.property(actor, input, fc.date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }), fc.uuid(), (a, e, now, id) => {
+        const event = e as unknown as Parameters<typeof buildCanonicalEvent>[1];
+        expect(canonicalEventTemplate(a, event)(now, id)).toBe(buildCanonicalEvent(a, event, now, id).text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("gives each fill a fresh id unless one is named", () => {
+    const fill = canonicalEventTemplate({ userId: null, apiKeyId: null, ip: null, userAgent: null, sessionId: null }, { type: "data_access", action: "x.y", outcome: "denied" });
+    const now = new Date("2026-01-02T03:04:05.678Z");
+    const [a, b] = [JSON.parse(fill(now)), JSON.parse(fill(now))];
+    expect(a.id).not.toBe(b.id);
+    expect(a.time).toBe("2026-01-02T03:04:05.678Z");
   });
 });

@@ -117,15 +117,18 @@ describe("actions × roles", () => {
   });
 });
 
+/** The wrappers in lib/api/define-route.ts, each of which registers the route it defines. */
+const ROUTE_WRAPPERS = ["apiKeyRoute", "apiKeyStatementRoute", "sessionRoute"];
+
 describe("every route handler is registered with an API-key scope or a permission", () => {
   it.each(routeSources.map((f) => [f.relative, f] as const))("%s: every HTTP export is wrapped or on the public list", (relative, f) => {
     const methods = exportedNames(f.text).filter((n) => HTTP_METHODS.has(n));
-    const wrapped = [...exportsDefinedWith(f.text, "apiKeyRoute"), ...exportsDefinedWith(f.text, "sessionRoute")];
+    const wrapped = ROUTE_WRAPPERS.flatMap((wrapper) => exportsDefinedWith(f.text, wrapper));
     expect(methods).toEqual([...wrapped, ...(PUBLIC_ROUTES[relative] ?? [])].sort());
   });
 
-  it("registers one route per apiKeyRoute/sessionRoute call, each naming a real scope or permission", () => {
-    expect(routeRegistry.size).toBe(routeSources.reduce((n, f) => n + countCalls(f.text, "apiKeyRoute") + countCalls(f.text, "sessionRoute"), 0));
+  it("registers one route per wrapper call, each naming a real scope or permission", () => {
+    expect(routeRegistry.size).toBe(routeSources.reduce((n, f) => n + ROUTE_WRAPPERS.reduce((m, wrapper) => m + countCalls(f.text, wrapper), 0), 0));
     for (const r of routes) {
       if (r.kind === "session") expect(isPermission(r.permission), r.name).toBe(true);
       else expect(r.scope === null || (API_SCOPES as readonly string[]).includes(r.scope), r.name).toBe(true);

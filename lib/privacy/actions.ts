@@ -2,7 +2,8 @@
 
 import { db } from "@/db/client";
 import { defineAction } from "@/lib/actions/define-action";
-import { checkConsent, recordConsent, withdrawConsent } from "./consent-service";
+import { checkConsent } from "./consent-check";
+import { recordConsent, withdrawConsent } from "./consent-service";
 import { importConsents } from "./import-service";
 import { createActivity, savePurpose } from "./register-service";
 import { createRequest, fulfilRequest } from "./request-service";

@@ -3,7 +3,7 @@ import { closeDb, db } from "@/db/client";
 import { createApiKey } from "@/lib/api-keys/service";
 import { auditEvents, headSeq, insertUser, signedInContext } from "@/test/db";
 import { POST as recordRoute } from "@/app/api/v1/consent/records/route";
-import { checkConsent } from "./consent-service";
+import { checkConsent } from "./consent-check";
 import { pseudonymize } from "./pseudonym";
 import { recordsOf, uniqueSubject } from "./service-test-support";
 

@@ -1,13 +1,13 @@
 import "server-only";
-import { db as database, type Transaction } from "@/db/client";
+import type { Transaction } from "@/db/client";
 import { consentRecords } from "@/db/schema";
-import { recordAudit, recordAuditOnly } from "@/lib/audit/append";
+import { recordAudit } from "@/lib/audit/append";
 import { auditActor, type RequestContext } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors";
-import { addDays, decideConsent, grantedPurposes, REASON_TEXT, type DenialReason } from "./consent-state";
-import { assertKnownPurposes, listPurposes, purposeAndHistory, subjectHistory } from "./history";
+import { addDays, grantedPurposes } from "./consent-state";
+import { assertKnownPurposes, listPurposes, subjectHistory } from "./history";
 import { pseudonymize } from "./pseudonym";
-import type { CheckConsentInput, ConsentSource, RecordConsentInput, WithdrawConsentInput } from "./schemas";
+import type { ConsentSource, RecordConsentInput, WithdrawConsentInput } from "./schemas";
 
 /**
  * Consent verbs. History is append-only: recording, withdrawing and renewing all insert.
@@ -79,35 +79,4 @@ export async function insertWithdrawal(tx: Transaction, ctx: RequestContext, sub
     .values({ subjectPseudonym, consentType: "explicit", status: "withdrawn", purposes, policyVersion: "withdrawal", source, recordedAt: now, expiresAt: now, ...recorder(ctx) })
     .returning({ id: consentRecords.id });
   return { id: row!.id, granted, purposes };
-}
-
-export type ConsentAnswer = {
-  allowed: boolean;
-  reason: DenialReason | "granted";
-  explanation: string;
-  purpose: string;
-  /** The data-minimization rule: the only fields this purpose may use (allowed answers only). */
-  allowedFields?: string[];
-  expiresAt?: string;
-  checkedAt: string;
-};
-
-/**
- * The consent check, for the UI and the machine API. An allowed answer is a read; a denial
- * is audited (purpose and reason only) in its own short transaction.
- */
-export async function checkConsent(ctx: RequestContext, input: CheckConsentInput, now = new Date()): Promise<ConsentAnswer> {
-  const { purpose, history } = await purposeAndHistory(database, input.purpose, pseudonymize(input.subjectId));
-  if (!purpose) throw new AppError("validation", `Unknown purpose: ${input.purpose}.`, { fieldErrors: { purpose: [`Unknown purpose: ${input.purpose}.`] } });
-  const decision = decideConsent(history, purpose.key, now);
-  const base = { purpose: purpose.key, reason: decision.reason, explanation: REASON_TEXT[decision.reason], checkedAt: now.toISOString() };
-  if (decision.allowed) return { ...base, allowed: true, allowedFields: purpose.allowedFields, expiresAt: decision.expiresAt.toISOString() };
-  await recordAuditOnly(auditActor(ctx), {
-    type: "data_access",
-    action: "consent.check_denied",
-    outcome: "denied",
-    resource: { type: "privacy_purpose", id: purpose.key },
-    metadata: { purpose: purpose.key, reason: decision.reason, channel: ctx.apiKey ? "api" : "ui" },
-  });
-  return { ...base, allowed: false };
 }

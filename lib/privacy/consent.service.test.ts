@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { closeDb, db } from "@/db/client";
 import type { RequestContext } from "@/lib/auth/context";
 import { auditEvents, headSeq, insertUser, signedInContext, type TestUser } from "@/test/db";
-import { checkConsent } from "./consent-service";
+import { checkConsent } from "./consent-check";
 import { importConsents } from "./import-service";
 import { pseudonymize } from "./pseudonym";
 import { action, grant, recordsOf, uniqueSubject } from "./service-test-support";

@@ -92,10 +92,26 @@ describe("POST /api/v1/consent/check", () => {
     expect(JSON.stringify(events)).not.toContain(pseudonymize(subject));
   });
 
-  it("answers 400 with a problem body for bad input", async () => {
+  it("answers 400 with a problem body for bad input, and for an unknown purpose without auditing it", async () => {
     const res = await call({ purpose: "evaluation" });
     expect(res.status).toBe(400);
     expect(res.headers.get("content-type")).toMatch(/problem\+json/);
+    const after = await headSeq();
+    const unknown = await call({ subjectId: uniqueSubject(), purpose: "telepathy" });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({ errors: [{ field: "purpose", messages: ["Unknown purpose: telepathy."] }] });
+    expect(await auditEvents({ afterSeq: after })).toHaveLength(0);
+  });
+
+  it("reads the body before the key, but tells a caller without a valid key only that", async () => {
+    const anonymous = (body: string, authorization?: string) =>
+      checkRoute(
+        new Request("http://127.0.0.1/api/v1/consent/check", { method: "POST", headers: { ...(authorization ? { authorization } : {}), "content-type": "application/json" }, body }),
+        { params: Promise.resolve({}) },
+      );
+    expect((await anonymous("{not json")).status).toBe(401);
+    expect((await anonymous(JSON.stringify({ purpose: 1 }), `Bearer ${token.slice(0, -4)}AAAA`)).status).toBe(401);
+    expect((await anonymous(JSON.stringify({ subjectId: uniqueSubject(), purpose: "evaluation" }))).status).toBe(401);
   });
 });
 

@@ -3,8 +3,9 @@ import { benchSecrets, benchServer, type Figure, freshDatabase, percentile, repo
 /**
  * npm run bench:privacy — the consent check at scale (docs/performance.md, "Privacy").
  * 1,000,000 consent records (BENCH_SCALE=small: 50,000); 8 concurrent clients; p95 of the
- * check through the route handler (API key, rate limit, denial audit) and through the
- * service alone, beside a plain indexed lookup of the same subjects in the same run.
+ * check through the route handler (API key, rate limit, check and denial audit, all in the
+ * key's one statement) and through the service alone, beside a plain indexed lookup of the
+ * same subjects in the same run.
  */
 const N = SMALL ? 50_000 : 1_000_000;
 const CLIENTS = 8;
@@ -40,7 +41,7 @@ async function main() {
 
     const { ANONYMOUS } = await import("@/lib/auth/context");
     const { createApiKey } = await import("@/lib/api-keys/service");
-    const { checkConsent } = await import("@/lib/privacy/consent-service");
+    const { checkConsent } = await import("@/lib/privacy/consent-check");
     const { pseudonymize } = await import("@/lib/privacy/pseudonym");
     const { POST } = await import("@/app/api/v1/consent/check/route");
     // One key per client, as each calling service has its own (rate counters are per key).
@@ -55,7 +56,7 @@ async function main() {
 
     const lookup = await concurrent((c, i) => sql`SELECT id, status, purposes, recorded_at, expires_at FROM consent_records WHERE subject_pseudonym = ${pseudonymize(subjectOf(c, i))} ORDER BY recorded_at DESC`);
     const base = percentile(lookup, 95);
-    // Split by answer: a denial also appends an audit event (one serialized chain).
+    // Split by answer: a denial also stages an audit event, chained (one serialized chain) as its statement commits.
     const allowedTimes: number[] = [];
     const deniedTimes: number[] = [];
     const service = await concurrent(async (c, i) => {
