@@ -77,7 +77,10 @@ export const apiKeys = pgTable(
   (t) => [uniqueIndex("api_keys_prefix_key").on(t.prefix)],
 );
 
-/** Fixed-window request counters per key, kept in PostgreSQL so every instance shares them. */
+/**
+ * Fixed-window request counters per key, kept in PostgreSQL so every instance shares them.
+ * UNLOGGED (migration 0022): they need no WAL, so counting a request never waits on a flush.
+ */
 export const apiKeyUsage = pgTable(
   "api_key_usage",
   {

@@ -137,3 +137,28 @@ describe("authenticateApiKeyWith: the route's statement inside the key's", () =>
     expect(Object.fromEntries(codes)).toEqual({ unknown: "unauthenticated", forged: "unauthenticated", revoked: "unauthenticated", unscoped: "forbidden", "over its limit": "rate_limited" });
   });
 });
+
+describe("rate counters write no WAL", () => {
+  /** WAL records a statement writes, from PostgreSQL's own accounting (EXPLAIN's WAL option), rolled back. */
+  async function walRecords(statement: ReturnType<typeof sql>): Promise<number> {
+    let records = -1;
+    await db
+      .transaction(async (tx) => {
+        const [row] = await tx.execute<{ "QUERY PLAN": [{ Plan: { "WAL Records": number } }] }>(sql`EXPLAIN (ANALYZE, WAL, FORMAT JSON) ${statement}`);
+        records = row!["QUERY PLAN"][0].Plan["WAL Records"];
+        throw new Error("roll back");
+      })
+      .catch(() => {});
+    return records;
+  }
+
+  it("so a request that changes nothing else commits without waiting for a WAL flush", async () => {
+    const { id, token } = await key(["consent:check"]);
+    await authenticateApiKey(`Bearer ${token}`, "consent:check", origin);
+    const count = sql`INSERT INTO api_key_usage (key_id, "window", window_start, count) VALUES (${id}, 'minute', date_trunc('minute', now()), 1)
+                      ON CONFLICT (key_id, "window", window_start) DO UPDATE SET count = api_key_usage.count + 1`;
+    expect(await walRecords(count)).toBe(0);
+    // The control: the same kind of write to a logged table (the key's last use) does log.
+    expect(await walRecords(sql`UPDATE api_keys SET last_used_at = now() WHERE id = ${id}`)).toBeGreaterThan(0);
+  });
+});
