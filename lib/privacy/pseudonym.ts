@@ -23,23 +23,27 @@ export class MissingPseudonymKeyError extends Error {
   }
 }
 
+// Every consent check pseudonymizes: decoding the key and naming its derived keys once per
+// key, not once per call, keeps that to the HMAC itself.
+let decoded: { raw: string; key: Buffer } | null = null;
+
 /** Decodes the key (base64, as the demo generates it); refuses a missing or short key. */
 export function readPseudonymKey(raw = process.env.ASSAY_PSEUDONYM_KEY): Buffer {
+  if (decoded && raw === decoded.raw) return decoded.key;
   if (!raw || raw.trim() === "") throw new MissingPseudonymKeyError("is not set");
   const key = Buffer.from(raw.trim(), "base64");
   if (key.length < MIN_KEY_BYTES) throw new MissingPseudonymKeyError(`must be at least ${MIN_KEY_BYTES} bytes of base64`);
+  decoded = { raw, key };
   return key;
 }
 
-const derived = new Map<string, Buffer>();
+const derived = new WeakMap<Buffer, Map<PseudonymDomain, Buffer>>();
 
 function domainKey(master: Buffer, domain: PseudonymDomain): Buffer {
-  const cacheKey = `${domain}:${master.toString("base64")}`;
-  let key = derived.get(cacheKey);
-  if (!key) {
-    key = Buffer.from(hkdfSync("sha256", master, "assay-pseudonym", PSEUDONYM_DOMAINS[domain], 32));
-    derived.set(cacheKey, key);
-  }
+  let byDomain = derived.get(master);
+  if (!byDomain) derived.set(master, (byDomain = new Map()));
+  let key = byDomain.get(domain);
+  if (!key) byDomain.set(domain, (key = Buffer.from(hkdfSync("sha256", master, "assay-pseudonym", PSEUDONYM_DOMAINS[domain], 32))));
   return key;
 }
 
