@@ -89,7 +89,7 @@ function denialTemplate(actor: AuditActor, channel: "api" | "ui", purpose: strin
   return template;
 }
 
-export function consentAnswer(input: CheckConsentInput, result: ConsentCheckResult, now: Date): ConsentAnswer {
+function consentAnswer(input: CheckConsentInput, result: ConsentCheckResult, now: Date): ConsentAnswer {
   const { purpose, reason } = result;
   if (!purpose || !reason) throw new AppError("validation", `Unknown purpose: ${input.purpose}.`, { fieldErrors: { purpose: [`Unknown purpose: ${input.purpose}.`] } });
   const base = { purpose: purpose.key, reason, explanation: REASON_TEXT[reason], checkedAt: now.toISOString() };
