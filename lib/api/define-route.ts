@@ -20,23 +20,36 @@ export type RegisteredRoute =
 /** Every route handler defined with these wrappers, for the permission-matrix test. */
 export const routeRegistry = new Map<string, RegisteredRoute>();
 
+type Origin = Pick<RequestContext, "ip" | "userAgent">;
+
+/**
+ * What every machine route shares: the caller's origin, RFC 9457 errors and registration.
+ * `answer` authenticates (one way or the other) and answers.
+ */
+function machineRoute(name: string, scope: ApiScope | null, answer: (request: Request, origin: Origin, context: RouteContext) => Promise<Response>) {
+  async function route(request: Request, context: RouteContext): Promise<Response> {
+    const origin = { ip: clientIpFrom(request.headers), userAgent: request.headers.get("user-agent") };
+    try {
+      return await answer(request, origin, context);
+    } catch (err) {
+      return problemResponse(err, new URL(request.url).pathname);
+    }
+  }
+  routeRegistry.set(name, { name, kind: "api_key", scope, handler: route });
+  return route;
+}
+
+const keyContext = (apiKey: RequestContext["apiKey"], origin: Origin): RequestContext => ({ user: null, sessionId: null, apiKey, ...origin });
+
 /**
  * A machine route (`/api/v1/…`): API-key authentication, scope check, rate limit, and
  * RFC 9457 errors. `scope: null` admits any valid key.
  */
 export function apiKeyRoute(name: string, options: { scope: ApiScope | null }, handler: Handler) {
-  async function route(request: Request, context: RouteContext): Promise<Response> {
-    const origin = { ip: clientIpFrom(request.headers), userAgent: request.headers.get("user-agent") };
-    try {
-      const apiKey = await authenticateApiKey(request.headers.get("authorization"), options.scope, origin);
-      const ctx: RequestContext = { user: null, sessionId: null, apiKey, ...origin };
-      return await handler(request, { ctx, params: (await context.params) ?? {} });
-    } catch (err) {
-      return problemResponse(err, new URL(request.url).pathname);
-    }
-  }
-  routeRegistry.set(name, { name, kind: "api_key", scope: options.scope, handler: route });
-  return route;
+  return machineRoute(name, options.scope, async (request, origin, context) => {
+    const apiKey = await authenticateApiKey(request.headers.get("authorization"), options.scope, origin);
+    return handler(request, { ctx: keyContext(apiKey, origin), params: (await context.params) ?? {} });
+  });
 }
 
 /**
@@ -53,32 +66,22 @@ export function apiKeyStatementRoute<S extends z.ZodType, J, R>(
     input: S;
     maxBytes: number;
     /** The route's statement for this input (given the SQL for the key's id), and how to read its json result. */
-    statement: (input: z.output<S>, origin: Pick<RequestContext, "ip" | "userAgent">) => { sql: (keyId: SQL) => SQL; parse: (json: J) => R };
+    statement: (input: z.output<S>, origin: Origin) => { sql: (keyId: SQL) => SQL; parse: (json: J) => R };
   },
-  handler: (request: Request, args: { ctx: RequestContext; input: z.output<S>; result: R }) => Promise<Response>,
+  handler: (request: Request, args: { ctx: RequestContext; result: R }) => Promise<Response>,
 ) {
-  async function route(request: Request): Promise<Response> {
-    const origin = { ip: clientIpFrom(request.headers), userAgent: request.headers.get("user-agent") };
-    try {
-      const body = await readJson(request, options.maxBytes)
-        .then((json) => parseInput(options.input, json))
-        .then(
-          (input: z.output<S>) => ({ input }),
-          (error: unknown) => ({ error }),
-        );
-      const statement = "input" in body ? options.statement(body.input, origin) : null;
-      const { principal, result } = await authenticateApiKeyWith<J>(request.headers.get("authorization"), options.scope, origin, statement?.sql ?? null);
-      if ("error" in body) throw body.error;
-      const ctx: RequestContext = { user: null, sessionId: null, apiKey: principal, ...origin };
-      return await handler(request, { ctx, input: body.input, result: statement!.parse(result as J) });
-    } catch (err) {
-      return problemResponse(err, new URL(request.url).pathname);
-    }
-  }
-  // Next calls every handler with (request, context); this one has no params to read.
-  const handle: (request: Request, context: RouteContext) => Promise<Response> = route;
-  routeRegistry.set(name, { name, kind: "api_key", scope: options.scope, handler: handle });
-  return handle;
+  return machineRoute(name, options.scope, async (request, origin) => {
+    const body = await readJson(request, options.maxBytes)
+      .then((json) => parseInput(options.input, json))
+      .then(
+        (input: z.output<S>) => ({ input }),
+        (error: unknown) => ({ error }),
+      );
+    const statement = "input" in body ? options.statement(body.input, origin) : null;
+    const { principal, result } = await authenticateApiKeyWith<J>(request.headers.get("authorization"), options.scope, origin, statement?.sql ?? null);
+    if ("error" in body) throw body.error;
+    return handler(request, { ctx: keyContext(principal, origin), result: statement!.parse(result as J) });
+  });
 }
 
 /** A download or other browser-facing route: the signed-in session and a permission. */
