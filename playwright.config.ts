@@ -16,7 +16,10 @@ export default defineConfig({
   workers: Number(process.env.E2E_WORKERS || 1),
   retries: 0,
   forbidOnly: !!process.env.CI,
-  timeout: 30_000,
+  // Ceilings, not expectations: every step waits on a condition (a heading, a URL, a count),
+  // and a loaded machine (both cores busy) may take many times longer than an idle one.
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
   reporter: "list",
   use: {
     baseURL,

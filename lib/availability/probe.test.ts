@@ -15,7 +15,6 @@ beforeAll(async () => {
       }, delay);
     switch (req.url) {
       case "/fast": return json(200, { status: "ok", modelLoaded: true, gpuAvailable: true, queueDepth: 3, nested: { ignored: true } });
-      case "/slow": return json(200, { status: "ok" }, 150);
       case "/says-degraded": return json(200, { status: "degraded", queueDepth: 400 });
       case "/says-down": return json(200, { status: "unhealthy" });
       case "/model-unloaded": return json(200, { status: "ok", modelLoaded: false });
@@ -35,22 +34,40 @@ afterAll(async () => {
 
 const target = (path: string, timeoutMs = 2000, degradedLatencyMs = 100) => ({ url: `${base}${path}`, timeoutMs, degradedLatencyMs });
 
+/**
+ * A clock whose second reading is `latencyMs` after its first: the probe reads it when it
+ * starts and when the answer is in, so the latency it sees is exactly the one we choose,
+ * however busy the machine is.
+ */
+function clockReading(latencyMs: number) {
+  const readings = [1_000, 1_000 + latencyMs];
+  return () => readings.shift() ?? 1_000 + latencyMs;
+}
+
 describe("probe", () => {
   it("records a fast 2xx as healthy with the body's simple fields", async () => {
-    const r = await probe(target("/fast"));
+    const r = await probe(target("/fast"), { now: clockReading(12) });
     expect(r.status).toBe("healthy");
-    expect(r.latencyMs).toBeGreaterThanOrEqual(0);
+    expect(r.latencyMs).toBe(12);
     expect(r.details).toEqual({ httpStatus: 200, status: "ok", modelLoaded: true, gpuAvailable: true, queueDepth: 3 });
   });
 
-  it("records a 2xx slower than the threshold as degraded", async () => {
-    const r = await probe(target("/slow"));
+  it("records a 2xx slower than the threshold as degraded, and one at the threshold as healthy", async () => {
+    const r = await probe(target("/fast"), { now: clockReading(150) });
     expect(r.status).toBe("degraded");
-    expect(r.latencyMs).toBeGreaterThanOrEqual(100);
+    expect(r.latencyMs).toBe(150);
+    expect((await probe(target("/fast"), { now: clockReading(100) })).status).toBe("healthy");
+    expect((await probe(target("/fast"), { now: clockReading(101) })).status).toBe("degraded");
+  });
+
+  it("measures with the real clock when none is given", async () => {
+    const r = await probe(target("/fast", 2000, 60_000));
+    expect(r.status).toBe("healthy");
+    expect(r.latencyMs).toBeGreaterThanOrEqual(0);
   });
 
   it("believes the body: degraded, unhealthy, or the model not loaded", async () => {
-    expect((await probe(target("/says-degraded"))).status).toBe("degraded");
+    expect((await probe(target("/says-degraded"), { now: clockReading(1) })).status).toBe("degraded");
     expect((await probe(target("/says-down"))).status).toBe("down");
     expect((await probe(target("/model-unloaded"))).status).toBe("down");
   });
@@ -62,7 +79,7 @@ describe("probe", () => {
   });
 
   it("accepts a plain-text 200 without details", async () => {
-    expect(await probe(target("/text"))).toMatchObject({ status: "healthy", details: { httpStatus: 200 } });
+    expect(await probe(target("/text"), { now: clockReading(1) })).toMatchObject({ status: "healthy", details: { httpStatus: 200 } });
   });
 
   it("records a timeout as down, without throwing", async () => {

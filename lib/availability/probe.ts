@@ -11,15 +11,18 @@ import type { SampleStatus } from "./vocabulary";
  */
 export type ProbeTarget = { url: string; timeoutMs: number; degradedLatencyMs: number };
 export type ProbeResult = { status: SampleStatus; latencyMs: number | null; details: Record<string, unknown> };
+/** What a probe depends on besides its target; tests inject the clock so no verdict depends on the machine's speed. */
+export type ProbeDeps = { fetch?: typeof fetch; now?: () => number };
 
 const MAX_BODY_BYTES = 64 * 1024;
 const DOWN_WORDS = new Set(["down", "unhealthy", "error", "fail", "failed"]);
 
-export async function probe(target: ProbeTarget, fetchImpl: typeof fetch = fetch): Promise<ProbeResult> {
-  const started = performance.now();
-  const elapsed = () => Math.round(performance.now() - started);
+export async function probe(target: ProbeTarget, deps: ProbeDeps = {}): Promise<ProbeResult> {
+  const now = deps.now ?? (() => performance.now());
+  const started = now();
+  const elapsed = () => Math.round(now() - started);
   try {
-    const response = await fetchImpl(target.url, {
+    const response = await (deps.fetch ?? fetch)(target.url, {
       signal: AbortSignal.timeout(target.timeoutMs),
       headers: { accept: "application/json", "user-agent": "assay-probe/1" },
       redirect: "manual",

@@ -44,7 +44,7 @@ export type ProbeRound = { probed: number; inserted: number; results: { key: str
 export async function runDueProbes(db: Database, options: { limit?: number; claim?: Claimer; fetchImpl?: typeof fetch } = {}): Promise<ProbeRound> {
   const claimed = await (options.claim ?? claimDueProbes)(db, options.limit ?? 25);
   if (claimed.length === 0) return { probed: 0, inserted: 0, results: [] };
-  const results = await Promise.all(claimed.map(async (c) => ({ claim: c, result: await probe(c, options.fetchImpl) })));
+  const results = await Promise.all(claimed.map(async (c) => ({ claim: c, result: await probe(c, { fetch: options.fetchImpl }) })));
   const samples: SampleInput[] = results.map(({ claim, result }) => ({ serviceId: claim.serviceId, observedAt: claim.slot, status: result.status, latencyMs: result.latencyMs, details: result.details }));
   const { inserted } = await db.transaction((tx) => ingestSamples(tx, SYSTEM_ACTOR, samples, "probe"));
   return { probed: claimed.length, inserted, results: results.map(({ claim, result }) => ({ key: claim.key, slot: claim.slot, result })) };
