@@ -1,10 +1,13 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import prettier from "eslint-config-prettier/flat";
 
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
+  // Formatting is Prettier's (checked by `npm run lint`); ESLint keeps to correctness.
+  prettier,
   {
     // The data access layer: pages and components reach the database only through lib/.
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
@@ -13,7 +16,10 @@ export default defineConfig([
         "error",
         {
           patterns: [
-            { group: ["@/db/client", "@/db/client.*", "**/db/client"], message: "Only lib/ and db/ use the database client: call a lib/<module>/queries.ts read instead." },
+            {
+              group: ["@/db/client", "@/db/client.*", "**/db/client"],
+              message: "Only lib/ and db/ use the database client: call a lib/<module>/queries.ts read instead.",
+            },
             { group: ["drizzle-orm", "drizzle-orm/*", "postgres"], message: "Database access belongs in lib/ (the data access layer)." },
           ],
         },
@@ -25,9 +31,23 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/db/*", "@/lib/*/service", "@/lib/*/queries"], message: "components/ is presentational: pass data in as props." }] },
+        {
+          patterns: [
+            { group: ["@/db/*", "@/lib/*/service", "@/lib/*/queries"], message: "components/ is presentational: pass data in as props." },
+          ],
+        },
       ],
     },
   },
-  globalIgnores([".next/**", ".next-*/**", "out/**", "build/**", "next-env.d.ts", ".pgdata/**", "db/migrations/**", "test-results/**", "playwright-report/**"]),
+  globalIgnores([
+    ".next/**",
+    ".next-*/**",
+    "out/**",
+    "build/**",
+    "next-env.d.ts",
+    ".pgdata/**",
+    "db/migrations/**",
+    "test-results/**",
+    "playwright-report/**",
+  ]),
 ]);

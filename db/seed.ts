@@ -40,7 +40,17 @@ function assertLocal(url: string) {
 
 async function seedUsers() {
   const existing = new Set(
-    (await db.select({ email: users.email }).from(users).where(inArray(users.email, DEMO_USERS.map((u) => u.email)))).map((r) => r.email),
+    (
+      await db
+        .select({ email: users.email })
+        .from(users)
+        .where(
+          inArray(
+            users.email,
+            DEMO_USERS.map((u) => u.email),
+          ),
+        )
+    ).map((r) => r.email),
   );
   let created = 0;
   for (const person of DEMO_USERS) {
@@ -56,10 +66,16 @@ async function main() {
   const createdUsers = await seedUsers();
   console.log(`[assay] seed: ${createdUsers} users created, ${DEMO_USERS.length - createdUsers} already present`);
   console.log(`[assay] seed: ${(await (await import("./seed/governance")).seedGovernance()).created} demo models created`);
-  console.log(`[assay] seed: privacy demo data ${(await (await import("./seed/privacy")).seedPrivacy()).created ? "created" : "already present"}`);
+  console.log(
+    `[assay] seed: privacy demo data ${(await (await import("./seed/privacy")).seedPrivacy()).created ? "created" : "already present"}`,
+  );
   const availability = await (await import("./seed/availability")).seedAvailability();
-  console.log(`[assay] seed: availability demo data ${availability.created ? `created (${availability.samples} samples)` : "already present"}`);
-  console.log(`[assay] seed: controls demo data ${(await (await import("./seed/controls")).seedControls()).created ? "created" : "already present"}`);
+  console.log(
+    `[assay] seed: availability demo data ${availability.created ? `created (${availability.samples} samples)` : "already present"}`,
+  );
+  console.log(
+    `[assay] seed: controls demo data ${(await (await import("./seed/controls")).seedControls()).created ? "created" : "already present"}`,
+  );
 }
 
 main()

@@ -23,7 +23,12 @@ test("an auditor filters the log by actor and type, opens an event, and the view
         { type: "model_inference", action: "model.inference", outcome: "success", resource: { type: "model", id: "support-bot-v3" } },
         { type: "model_inference", action: "model.inference", outcome: "failure", resource: { type: "model", id: "support-bot-v3" } },
         { type: "data_access", action: "dataset.read", outcome: "success", resource: { type: "dataset", id: "tickets-2026" } },
-        { type: "security_alert", action: "prompt.injection_detected", outcome: "denied", resource: { type: "model", id: "support-bot-v3" } },
+        {
+          type: "security_alert",
+          action: "prompt.injection_detected",
+          outcome: "denied",
+          resource: { type: "model", id: "support-bot-v3" },
+        },
       ],
     },
   });
@@ -37,7 +42,10 @@ test("an auditor filters the log by actor and type, opens an event, and the view
   await signIn(page, "auditor@assay.local");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
   await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Audit log" }).getByRole("link", { name: "Events" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Audit log" }).getByRole("link", { name: "Events" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   await expect(page.getByText(/events in the last 30 days/)).toBeVisible();
   await expect(page.getByRole("row", { name: /prompt\.injection_detected/ }).first()).toBeVisible();
   await screenshot(page, "audit-browse");

@@ -32,7 +32,9 @@ test("an auditor verifies the chain, signs a checkpoint, and the exported bundle
   await page.getByRole("button", { name: "Verify chain" }).click();
   const bar = page.getByRole("progressbar");
   await expect(bar).toBeVisible();
-  await expect(page.getByRole("status").getByRole("heading", { name: /^Chain verified: [\d,]+ events intact$/ })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole("status").getByRole("heading", { name: /^Chain verified: [\d,]+ events intact$/ })).toBeVisible({
+    timeout: 60_000,
+  });
   // The bar ends full: every event of the run checked.
   await expect(bar).toHaveAccessibleName("Verification progress");
   const total = await bar.getAttribute("aria-valuemax");
@@ -54,7 +56,10 @@ test("an auditor verifies the chain, signs a checkpoint, and the exported bundle
   await expect(page.getByRole("table", { name: "Signed checkpoints" }).getByRole("row").nth(1)).toContainText(size.toLocaleString("en-US"));
   await screenshot(page, "audit-checkpoints");
 
-  const [cpDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download latest checkpoint" }).click()]);
+  const [cpDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download latest checkpoint" }).click(),
+  ]);
   const checkpointFile = path.join(dir, cpDownload.suggestedFilename());
   await cpDownload.saveAs(checkpointFile);
   expect(JSON.parse(await readFile(checkpointFile, "utf8"))).toMatchObject({ size, headHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
@@ -85,7 +90,9 @@ test("an auditor verifies the chain, signs a checkpoint, and the exported bundle
 test("a bad checkpoint file and a reversed range are refused before anything runs", async ({ page }) => {
   await signIn(page, "compliance_officer@assay.local");
   await page.goto("/audit/verify");
-  await page.getByLabel(/External checkpoint/).setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from('{"hello":"world"}') });
+  await page
+    .getByLabel(/External checkpoint/)
+    .setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from('{"hello":"world"}') });
   await expect(page.getByText(/not an Assay checkpoint/)).toBeVisible();
   await page.getByLabel(/External checkpoint/).setInputFiles([]);
 

@@ -85,7 +85,13 @@ test("an auditor opens the overview read-only", async ({ page }) => {
 test("an ML engineer does not see availability, and its pages answer 403", async ({ page }) => {
   await signIn(page, "ml_engineer@assay.local");
   await expect(mainNavigation(page).getByText("Availability", { exact: true })).toHaveCount(0);
-  for (const path of ["/availability", "/availability/incidents", "/availability/report", "/availability/services", "/availability/services/inference_api"]) {
+  for (const path of [
+    "/availability",
+    "/availability/incidents",
+    "/availability/report",
+    "/availability/services",
+    "/availability/services/inference_api",
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { name: "You don't have access to this section" })).toBeVisible();

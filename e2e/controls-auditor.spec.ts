@@ -24,7 +24,10 @@ test("an auditor reads the calendar, opens a failed test and downloads its evide
 
   // The seeded failed access review, from the period's readiness page.
   await page.getByRole("navigation", { name: "Controls" }).getByRole("link", { name: "Periods & readiness" }).click();
-  await page.getByRole("link", { name: /^Type II / }).first().click();
+  await page
+    .getByRole("link", { name: /^Type II / })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { name: "Readiness score" })).toBeVisible();
   await expect(page.getByText("model-approval-records-last-year.pdf")).toBeVisible();
   await page.getByRole("link", { name: "CC6.2 Access Review" }).first().click();
@@ -35,11 +38,21 @@ test("an auditor reads the calendar, opens a failed test and downloads its evide
   await expect(page.getByRole("button", { name: /Record/ })).toHaveCount(0);
 
   // Download the evidence: its bytes hash to what the page shows.
-  const shown = await page.getByText(/^sha256:[0-9a-f]{64}$/).first().innerText();
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "access-review-q2.csv" }).first().click()]);
+  const shown = await page
+    .getByText(/^sha256:[0-9a-f]{64}$/)
+    .first()
+    .innerText();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "access-review-q2.csv" }).first().click(),
+  ]);
   const path = await download.path();
   const { readFile } = await import("node:fs/promises");
-  expect(`sha256:${createHash("sha256").update(await readFile(path)).digest("hex")}`).toBe(shown);
+  expect(
+    `sha256:${createHash("sha256")
+      .update(await readFile(path))
+      .digest("hex")}`,
+  ).toBe(shown);
   expect(download.suggestedFilename()).toBe("access-review-q2.csv");
   await screenshot(page, "controls-test-auditor");
 
@@ -49,7 +62,9 @@ test("an auditor reads the calendar, opens a failed test and downloads its evide
   const csv = await page.request.get(csvHref!);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const text = await csv.text();
-  expect(text.split("\n")[0]).toBe("control_code,control_name,window_start,window_end,due_on,state,result_id,result,standing,tested_on,tester,findings,recorded_by,recorded_at,supersedes_id,correction_reason,remediation_status,remediation_owner,remediation_due_on,evidence_files,evidence_sha256");
+  expect(text.split("\n")[0]).toBe(
+    "control_code,control_name,window_start,window_end,due_on,state,result_id,result,standing,tested_on,tester,findings,recorded_by,recorded_at,supersedes_id,correction_reason,remediation_status,remediation_owner,remediation_due_on,evidence_files,evidence_sha256",
+  );
   expect(text).toContain(shown.slice("sha256:".length));
   // And the printable per-control report.
   const report = await page.request.get((await page.getByRole("link", { name: "Report: CC6.2 Access Review" }).getAttribute("href"))!);

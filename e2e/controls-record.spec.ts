@@ -56,5 +56,10 @@ test("an owner records a failing test with evidence and remediation, and the rec
 
   // The open remediation is on the owner's home page.
   await page.goto("/");
-  await expect(page.getByRole("region", { name: "Your control tests" }).getByText(/Remediation open/).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "Your control tests" })
+      .getByText(/Remediation open/)
+      .first(),
+  ).toBeVisible();
 });

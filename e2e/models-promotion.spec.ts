@@ -38,7 +38,9 @@ test("three approvers take a version from staging to production; the old product
     const panel = decisionPanel(approver);
     await panel.getByLabel("Comment").fill(`Reviewed as ${a.role}.`);
     await panel.getByRole("button", { name: `Approve as ${a.role}` }).click();
-    await expect(panel.getByText(a.last ? /last approval needed: the version is now in production/ : /Approved\. The request still needs/)).toBeVisible();
+    await expect(
+      panel.getByText(a.last ? /last approval needed: the version is now in production/ : /Approved\. The request still needs/),
+    ).toBeVisible();
     await expect(approver.getByRole("list", { name: "Required approvals" })).toContainText(`Approved by`);
     if (a.role === "Security lead") await screenshotTop(approver, "models-request-approving");
     if (a.last) {
@@ -48,7 +50,9 @@ test("three approvers take a version from staging to production; the old product
     } else {
       // Decided: it leaves this person's list.
       await approver.goto("/models/requests");
-      await expect(approver.getByRole("table", { name: "Waiting for you" }).getByRole("link", { name: new RegExp(`${key.slice(-6)} 1\\.1\\.0`) })).toHaveCount(0);
+      await expect(
+        approver.getByRole("table", { name: "Waiting for you" }).getByRole("link", { name: new RegExp(`${key.slice(-6)} 1\\.1\\.0`) }),
+      ).toHaveCount(0);
     }
     await approver.context().close();
   }

@@ -23,7 +23,12 @@ test("create and fulfil an access request", async ({ page }) => {
   await dialog.getByRole("button", { name: "Log request" }).click();
   await expect(page.getByText("Request logged.")).toBeVisible();
 
-  const row = page.getByRole("row").filter({ hasText: "Access" }).filter({ hasText: "Cora Compliance" }).filter({ hasText: "Open" }).first();
+  const row = page
+    .getByRole("row")
+    .filter({ hasText: "Access" })
+    .filter({ hasText: "Cora Compliance" })
+    .filter({ hasText: "Open" })
+    .first();
   await expect(row).toBeVisible();
   await screenshot(page, "privacy-requests");
 

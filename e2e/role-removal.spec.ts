@@ -1,5 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { createUserViaUi, expectedNavigation, mainNavigation, newSignedInPage, screenshot, setRolesViaUi, signIn, uniqueEmail } from "./support/journey";
+import {
+  createUserViaUi,
+  expectedNavigation,
+  mainNavigation,
+  newSignedInPage,
+  screenshot,
+  setRolesViaUi,
+  signIn,
+  uniqueEmail,
+} from "./support/journey";
 
 test("removing a role takes effect on the user's next request", async ({ page: adminPage, browser }) => {
   const email = uniqueEmail("role-removal");

@@ -1,5 +1,15 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, expectedNavigation, fillSignIn, mainNavigation, ROLE_LABELS, screenshot, signIn, signOut, type Role } from "./support/journey";
+import {
+  DEMO_PASSWORD,
+  expectedNavigation,
+  fillSignIn,
+  mainNavigation,
+  ROLE_LABELS,
+  screenshot,
+  signIn,
+  signOut,
+  type Role,
+} from "./support/journey";
 
 test.describe("sign-in", () => {
   test("a wrong password is refused with an inline error", async ({ page }) => {

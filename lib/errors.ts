@@ -3,13 +3,7 @@
  * an RFC 9457 problem body in route handlers. Anything that is not an AppError is a bug:
  * it is logged and shown as a generic message.
  */
-export type AppErrorCode =
-  | "validation"
-  | "unauthenticated"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "rate_limited";
+export type AppErrorCode = "validation" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rate_limited";
 
 export type FieldErrors = Record<string, string[]>;
 

@@ -36,7 +36,9 @@ async function main(argv) {
 
 export function verdict(r) {
   if (!r.ok) return `FAIL ${r.failure.kind}${r.failure.seq === null ? "" : ` at sequence ${r.failure.seq}`}: ${r.failure.detail}`;
-  const cp = r.lastCheckpoint ? `, checkpoint at ${r.lastCheckpoint.size} (${r.lastCheckpoint.source}) matched` : ", no checkpoint in range";
+  const cp = r.lastCheckpoint
+    ? `, checkpoint at ${r.lastCheckpoint.size} (${r.lastCheckpoint.source}) matched`
+    : ", no checkpoint in range";
   return `OK ${r.events} events verified (sequence ${r.fromSeq}–${r.headSeq}), head ${r.headHash}${cp}; origin ${r.origin}, key ${r.keyId}`;
 }
 

@@ -35,7 +35,10 @@ onSignals((signal) => {
 function selectedLayers() {
   const raw = process.env.ASSAY_TEST_LAYERS?.trim();
   if (!raw) return LAYERS;
-  const wanted = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const wanted = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = wanted.filter((l) => !LAYERS.includes(l));
   if (unknown.length > 0) throw new Error(`unknown layer(s) in ASSAY_TEST_LAYERS: ${unknown.join(", ")} (known: ${LAYERS.join(", ")})`);
   return LAYERS.filter((l) => wanted.includes(l));
@@ -99,7 +102,13 @@ async function runLayers(layers, tmp, env, databases) {
       const setup = await databases.ready;
       if (!databaseRow) {
         databaseRow = true;
-        results.push({ name: "database", status: setup.ok ? "passed" : "failed", counts: checkCounts(setup.ok ? 0 : 1), ms: setup.ms, note: setup.note });
+        results.push({
+          name: "database",
+          status: setup.ok ? "passed" : "failed",
+          counts: checkCounts(setup.ok ? 0 : 1),
+          ms: setup.ms,
+          note: setup.note,
+        });
       }
       url = setup.urls[dbKey];
       if (!url) {
@@ -115,7 +124,13 @@ async function runLayers(layers, tmp, env, databases) {
     const t = performance.now();
     const { counts, note } = await run[name](url);
     const total = counts.passed + counts.failed + counts.skipped;
-    results.push({ name, status: counts.failed > 0 ? "failed" : "passed", counts, ms: performance.now() - t, note: note ?? (interrupted ? "interrupted" : total === 0 ? "no tests found" : undefined) });
+    results.push({
+      name,
+      status: counts.failed > 0 ? "failed" : "passed",
+      counts,
+      ms: performance.now() - t,
+      note: note ?? (interrupted ? "interrupted" : total === 0 ? "no tests found" : undefined),
+    });
   }
 }
 

@@ -43,7 +43,8 @@ async function checkpoints() {
 async function probes() {
   const round = await runDueProbes(db);
   for (const r of round.results) {
-    if (r.result.status !== "healthy") console.log(`[assay worker] ${r.key}: ${r.result.status}${r.result.details.error ? ` (${String(r.result.details.error)})` : ""}`);
+    if (r.result.status !== "healthy")
+      console.log(`[assay worker] ${r.key}: ${r.result.status}${r.result.details.error ? ` (${String(r.result.details.error)})` : ""}`);
   }
 }
 
@@ -52,7 +53,9 @@ async function retention() {
   if (deleted > 0) console.log(`[assay worker] deleted ${deleted} raw samples past retention (rollups kept)`);
 }
 
-console.log(`[assay worker] started: health probes, audit checkpoints every ${checkpointInterval()} events or ${minutes} min when the log grows, hourly sample retention`);
+console.log(
+  `[assay worker] started: health probes, audit checkpoints every ${checkpointInterval()} events or ${minutes} min when the log grows, hourly sample retention`,
+);
 void every(CHECKPOINT_TICK_MS, "checkpoint", checkpoints);
 void every(PROBE_TICK_MS, "probes", probes);
 void every(RETENTION_EVERY_MS, "retention", retention);

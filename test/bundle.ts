@@ -13,7 +13,10 @@ import { openBundle } from "@/scripts/verifier/read-bundle.mjs";
 import { verifyBundleDir as verifyBundleDirJs } from "@/scripts/verifier/verify-bundle.mjs";
 
 // TypeScript infers `never[]` from the .mjs default `externalCheckpoints = []`.
-const verifyBundleDir = verifyBundleDirJs as (dir: string, opts: { externalCheckpoints: SignedCheckpoint[] }) => ReturnType<typeof verifyBundleDirJs>;
+const verifyBundleDir = verifyBundleDirJs as (
+  dir: string,
+  opts: { externalCheckpoints: SignedCheckpoint[] },
+) => ReturnType<typeof verifyBundleDirJs>;
 
 /**
  * Helpers for tamper tests: scratch copies of the audit log (tampered as the superuser the
@@ -44,7 +47,9 @@ export class ScratchLogs {
     if (kind === "plain") await sqlClient().unsafe(`CREATE TABLE ${name} AS SELECT * FROM audit_events`);
     else {
       await sqlClient().unsafe(`CREATE TABLE ${name} (LIKE audit_events INCLUDING GENERATED)`);
-      await sqlClient().unsafe(`INSERT INTO ${name} (seq, canonical, prev_hash, hash) SELECT seq, canonical, prev_hash, hash FROM audit_events`);
+      await sqlClient().unsafe(
+        `INSERT INTO ${name} (seq, canonical, prev_hash, hash) SELECT seq, canonical, prev_hash, hash FROM audit_events`,
+      );
     }
     return name;
   }
@@ -93,17 +98,22 @@ export function rewriteBundleFile(name: string, text: string) {
     const key = process.env.ASSAY_AUDIT_SIGNING_KEY;
     if (!key) throw new Error("no ASSAY_AUDIT_SIGNING_KEY: import @/test/signing-env first");
     await writeFile(path.join(dir, name), text);
-    const manifest = JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8")) as { files: Record<string, { sha256: string; bytes: number }> };
+    const manifest = JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8")) as {
+      files: Record<string, { sha256: string; bytes: number }>;
+    };
     manifest.files[name] = { sha256: createHash("sha256").update(text, "utf8").digest("hex"), bytes: Buffer.byteLength(text) };
     const manifestText = JSON.stringify(manifest, null, 2) + "\n";
     await writeFile(path.join(dir, "manifest.json"), manifestText);
-    await writeFile(path.join(dir, "manifest.sig"), sign(null, Buffer.from(manifestText, "utf8"), createPrivateKey(key)).toString("base64") + "\n");
+    await writeFile(
+      path.join(dir, "manifest.sig"),
+      sign(null, Buffer.from(manifestText, "utf8"), createPrivateKey(key)).toString("base64") + "\n",
+    );
   };
 }
 
 /** A copy of a checkpoint with one bit of its signature flipped. */
 export function withFlippedSignatureBit(cp: SignedCheckpoint, bit = 0): SignedCheckpoint {
   const sig = Buffer.from(cp.signature, "base64");
-  sig[Math.floor(bit / 8) % sig.length]! ^= 1 << bit % 8;
+  sig[Math.floor(bit / 8) % sig.length]! ^= 1 << (bit % 8);
   return { ...cp, signature: sig.toString("base64") };
 }

@@ -5,7 +5,13 @@ import type { AuditActor } from "@/lib/audit/vocabulary";
 
 /** Pure helpers for building chains in memory (no database): unit tests only. */
 
-export const TEST_ACTOR: AuditActor = { userId: "11111111-1111-4111-8111-111111111111", apiKeyId: null, ip: "192.0.2.1", userAgent: "vitest", sessionId: null };
+export const TEST_ACTOR: AuditActor = {
+  userId: "11111111-1111-4111-8111-111111111111",
+  apiKeyId: null,
+  ip: "192.0.2.1",
+  userAgent: "vitest",
+  sessionId: null,
+};
 
 export function projectionOf(event: CanonicalEvent): Projection {
   return {
@@ -33,7 +39,13 @@ export function buildChain(count: number, start = { seq: 1, prevHash: GENESIS_HA
     const seq = start.seq + i;
     const { event, text } = buildCanonicalEvent(
       TEST_ACTOR,
-      { type: "data_modification", action: "thing.updated", outcome: "success", resource: { type: "thing", id: `t-${seq}` }, metadata: { seq, before: { n: i }, after: { n: i + 1 } } },
+      {
+        type: "data_modification",
+        action: "thing.updated",
+        outcome: "success",
+        resource: { type: "thing", id: `t-${seq}` },
+        metadata: { seq, before: { n: i }, after: { n: i + 1 } },
+      },
       new Date(Date.UTC(2026, 0, 1, 0, 0, seq)),
     );
     const hash = chainHash(seq, prevHash, text);

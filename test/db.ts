@@ -67,9 +67,26 @@ export type AuditRow = {
 };
 
 /** Audit events about one resource, or by one actor, in chain order. */
-export async function auditEvents(filter: { resourceId?: string; actorUserId?: string; actorApiKeyId?: string; afterSeq?: number }): Promise<AuditRow[]> {
+export async function auditEvents(filter: {
+  resourceId?: string;
+  actorUserId?: string;
+  actorApiKeyId?: string;
+  afterSeq?: number;
+}): Promise<AuditRow[]> {
   const s = sqlClient();
-  const rows = await s<{ seq: string; event_type: string; action: string; outcome: string; actor_user_id: string | null; actor_api_key_id: string | null; resource_type: string | null; resource_id: string | null; metadata: Record<string, unknown> }[]>`
+  const rows = await s<
+    {
+      seq: string;
+      event_type: string;
+      action: string;
+      outcome: string;
+      actor_user_id: string | null;
+      actor_api_key_id: string | null;
+      resource_type: string | null;
+      resource_id: string | null;
+      metadata: Record<string, unknown>;
+    }[]
+  >`
     SELECT seq, event_type, action, outcome, actor_user_id, actor_api_key_id, resource_type, resource_id, metadata
       FROM audit_events
      WHERE (${filter.resourceId ?? null}::text IS NULL OR resource_id = ${filter.resourceId ?? null})

@@ -14,9 +14,28 @@ import { insertUser, signedInContext } from "./db";
 export const digest = (seed = randomBytes(8).toString("hex")) => `sha256:${Buffer.from(seed).toString("hex").padEnd(64, "0").slice(0, 64)}`;
 export const randomDigest = () => `sha256:${randomBytes(32).toString("hex")}`;
 
-export const COMPLETE_CARD = { intendedUse: "Score card payments for fraud", limitations: "Trained on EU data only", knownBiases: "Under-scores first-time customers", riskTier: "high" as const };
+export const COMPLETE_CARD = {
+  intendedUse: "Score card payments for fraud",
+  limitations: "Trained on EU data only",
+  knownBiases: "Under-scores first-time customers",
+  riskTier: "high" as const,
+};
 
-export type Cast = Record<"engineer" | "engineer2" | "scientist" | "lead" | "lead2" | "qa" | "security" | "product" | "compliance" | "twoHats" | "auditor" | "admin", RequestContext>;
+export type Cast = Record<
+  | "engineer"
+  | "engineer2"
+  | "scientist"
+  | "lead"
+  | "lead2"
+  | "qa"
+  | "security"
+  | "product"
+  | "compliance"
+  | "twoHats"
+  | "auditor"
+  | "admin",
+  RequestContext
+>;
 
 export async function castOfPeople(): Promise<Cast> {
   const people: [keyof Cast, Role[]][] = [
@@ -33,17 +52,30 @@ export async function castOfPeople(): Promise<Cast> {
     ["auditor", ["auditor"]],
     ["admin", ["admin"]],
   ];
-  const entries = await Promise.all(people.map(async ([name, roles]) => [name, await signedInContext(await insertUser(roles, { label: `gov-${name.toLowerCase()}` }))] as const));
+  const entries = await Promise.all(
+    people.map(
+      async ([name, roles]) => [name, await signedInContext(await insertUser(roles, { label: `gov-${name.toLowerCase()}` }))] as const,
+    ),
+  );
   return Object.fromEntries(entries) as Cast;
 }
 
-export async function makeModel(ctx: RequestContext, thresholds: { metric: string; op: "gte" | "lte"; value: number }[] = [{ metric: "accuracy", op: "gte", value: 0.9 }]) {
+export async function makeModel(
+  ctx: RequestContext,
+  thresholds: { metric: string; op: "gte" | "lte"; value: number }[] = [{ metric: "accuracy", op: "gte", value: 0.9 }],
+) {
   const key = `m-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
-  const model = await governed(ctx, (tx) => registerModel(tx, ctx, { key, name: `Model ${key}`, owner: "Test team", description: "", thresholds }));
+  const model = await governed(ctx, (tx) =>
+    registerModel(tx, ctx, { key, name: `Model ${key}`, owner: "Test team", description: "", thresholds }),
+  );
   return { id: model.id, key };
 }
 
-export async function makeVersion(ctx: RequestContext, modelId: string, opts: { version?: string; metrics?: Record<string, number>; card?: Partial<typeof COMPLETE_CARD> } = {}) {
+export async function makeVersion(
+  ctx: RequestContext,
+  modelId: string,
+  opts: { version?: string; metrics?: Record<string, number>; card?: Partial<typeof COMPLETE_CARD> } = {},
+) {
   const version = opts.version ?? `1.${randomBytes(2).readUInt16BE()}.0`;
   const created = await governed(ctx, (tx) =>
     registerVersion(tx, ctx, {
@@ -66,7 +98,10 @@ export async function makeVersion(ctx: RequestContext, modelId: string, opts: { 
 export async function advanceTo(versionId: string, status: ModelStatus) {
   const [row] = await db.select({ status: modelVersions.status }).from(modelVersions).where(eq(modelVersions.id, versionId));
   for (let i = MODEL_STATUSES.indexOf(row!.status as ModelStatus) + 1; i <= MODEL_STATUSES.indexOf(status); i++) {
-    await db.update(modelVersions).set({ status: MODEL_STATUSES[i]!, statusChangedAt: sql`now()` }).where(eq(modelVersions.id, versionId));
+    await db
+      .update(modelVersions)
+      .set({ status: MODEL_STATUSES[i]!, statusChangedAt: sql`now()` })
+      .where(eq(modelVersions.id, versionId));
   }
 }
 

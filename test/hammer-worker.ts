@@ -30,7 +30,13 @@ function input(writer: number, i: number): { actor: AuditActor; event: AuditEven
   return {
     // The user agent names the process and writer, so the test can see that they interleaved.
     actor: { userId: null, apiKeyId: null, ip: "192.0.2.99", userAgent: `hammer/${process.pid}/${writer}`, sessionId: null },
-    event: { type: "data_modification", action: "hammer.append", outcome: "success", resource: { type: "hammer", id: tag }, metadata: { writer, i } },
+    event: {
+      type: "data_modification",
+      action: "hammer.append",
+      outcome: "success",
+      resource: { type: "hammer", id: tag },
+      metadata: { writer, i },
+    },
   };
 }
 

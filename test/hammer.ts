@@ -9,16 +9,27 @@ const worker = path.join(root, "test/hammer-worker.ts");
 
 export type WorkerResult = { pid: number; appended: number; uniqueViolations: number; constraints: string[]; errors: string[] };
 
-export type HammerOptions = { mode: "real" | "naive"; processes: number; writersPerProcess: number; events: number; table: string; tag: string };
+export type HammerOptions = {
+  mode: "real" | "naive";
+  processes: number;
+  writersPerProcess: number;
+  events: number;
+  table: string;
+  tag: string;
+};
 
 export async function runHammer(o: HammerOptions): Promise<WorkerResult[]> {
   const children = Array.from({ length: o.processes }, () =>
-    spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", worker, o.mode, String(o.writersPerProcess), String(o.events), o.table, o.tag], {
-      cwd: root,
-      // One connection per writer, and the same database the test uses.
-      env: { ...process.env, DATABASE_POOL_SIZE: String(o.writersPerProcess) },
-      stdio: ["pipe", "pipe", "pipe"],
-    }),
+    spawn(
+      process.execPath,
+      ["--import", "tsx", "--conditions=react-server", worker, o.mode, String(o.writersPerProcess), String(o.events), o.table, o.tag],
+      {
+        cwd: root,
+        // One connection per writer, and the same database the test uses.
+        env: { ...process.env, DATABASE_POOL_SIZE: String(o.writersPerProcess) },
+        stdio: ["pipe", "pipe", "pipe"],
+      },
+    ),
   );
   try {
     const outputs = children.map(collect);
@@ -54,5 +65,14 @@ function collect(child: ChildProcessWithoutNullStreams) {
     });
   });
   // A worker that dies before "ready" must not hang the barrier.
-  return { ready: Promise.race([ready, result.then(() => undefined, () => undefined)]), result };
+  return {
+    ready: Promise.race([
+      ready,
+      result.then(
+        () => undefined,
+        () => undefined,
+      ),
+    ]),
+    result,
+  };
 }

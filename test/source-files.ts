@@ -62,7 +62,10 @@ export function exportedNames(text: string): string[] {
   }
   for (const m of text.matchAll(/^export\s*\{([^}]*)\}/gm)) {
     for (const part of m[1]!.split(",")) {
-      const name = part.split(/\s+as\s+/).pop()!.trim();
+      const name = part
+        .split(/\s+as\s+/)
+        .pop()!
+        .trim();
       if (name && !name.startsWith("type ")) names.add(name);
     }
   }

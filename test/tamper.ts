@@ -21,7 +21,13 @@ export async function appendTamperFixture(): Promise<TamperFixture> {
   let cpMid: SignedCheckpoint | null = null;
   for (let i = 0; i < 40; i += 1) {
     const e = await db.transaction((tx) =>
-      recordAudit(tx, actor, { type: "data_modification", action: "test.tampered", outcome: "success", resource: { type: "test", id: `t-${i}` }, metadata: { i, note: "tamper-a", before: { n: i }, after: { n: i + 1 } } }),
+      recordAudit(tx, actor, {
+        type: "data_modification",
+        action: "test.tampered",
+        outcome: "success",
+        resource: { type: "test", id: `t-${i}` },
+        metadata: { i, note: "tamper-a", before: { n: i }, after: { n: i + 1 } },
+      }),
     );
     if (i === 0) first = (await chainedEvent(e)).seq;
     if (i === 19) cpMid = await db.transaction((tx) => checkpointHead(tx));
@@ -38,7 +44,10 @@ export async function bothVerdicts(scratch: ScratchLogs, table: string, { extern
   const app: Verdict = verdictOf(await verifyChain({ table, externalCheckpoints: external, storedCheckpoints: stored }));
   const file = await scratch.exportBundle(table);
   // Without stored checkpoints: the operator also emptied checkpoints.json (and, holding the key, re-signed the manifest).
-  const offline = await verifyBundleFile(file, { externalCheckpoints: external, edit: stored ? undefined : rewriteBundleFile("checkpoints.json", "[]\n") });
+  const offline = await verifyBundleFile(file, {
+    externalCheckpoints: external,
+    edit: stored ? undefined : rewriteBundleFile("checkpoints.json", "[]\n"),
+  });
   return { app, offline };
 }
 
@@ -50,7 +59,10 @@ export async function expectBoth(scratch: ScratchLogs, table: string, failure: {
 }
 
 export async function rowOf(table: string, seq: number) {
-  const [r] = await sqlClient().unsafe<{ canonical: string; prev_hash: string; hash: string }[]>(`SELECT canonical, prev_hash, hash FROM ${table} WHERE seq = $1`, [seq]);
+  const [r] = await sqlClient().unsafe<{ canonical: string; prev_hash: string; hash: string }[]>(
+    `SELECT canonical, prev_hash, hash FROM ${table} WHERE seq = $1`,
+    [seq],
+  );
   if (!r) throw new Error(`no event ${seq} in ${table}`);
   return r;
 }
@@ -65,13 +77,21 @@ export const oneByteEdit = (canonical: string) => canonical.replace('"note":"tam
 export async function writeEvent(table: string, kind: CopyKind, seq: number, e: { canonical: string; prevHash: string; hash: string }) {
   const metadata = JSON.stringify((JSON.parse(e.canonical) as { metadata?: unknown }).metadata ?? {});
   const params = [e.canonical, e.prevHash, e.hash, seq];
-  if (kind === "generated") await sqlClient().unsafe(`UPDATE ${table} SET canonical = $1, prev_hash = $2, hash = $3 WHERE seq = $4`, params);
-  else await sqlClient().unsafe(`UPDATE ${table} SET canonical = $1, prev_hash = $2, hash = $3, metadata = $5::text::jsonb WHERE seq = $4`, [...params, metadata]);
+  if (kind === "generated")
+    await sqlClient().unsafe(`UPDATE ${table} SET canonical = $1, prev_hash = $2, hash = $3 WHERE seq = $4`, params);
+  else
+    await sqlClient().unsafe(`UPDATE ${table} SET canonical = $1, prev_hash = $2, hash = $3, metadata = $5::text::jsonb WHERE seq = $4`, [
+      ...params,
+      metadata,
+    ]);
 }
 
 /** Rewrites every event from `from` on (its note), recomputing every hash and link after it. */
 export async function rewriteForward(table: string, kind: CopyKind, from: number) {
-  const rows = await sqlClient().unsafe<{ seq: string; canonical: string }[]>(`SELECT seq::text, canonical FROM ${table} WHERE seq >= $1 ORDER BY seq`, [from]);
+  const rows = await sqlClient().unsafe<{ seq: string; canonical: string }[]>(
+    `SELECT seq::text, canonical FROM ${table} WHERE seq >= $1 ORDER BY seq`,
+    [from],
+  );
   let prevHash = (await rowOf(table, from - 1)).hash;
   for (const r of rows) {
     const seq = Number(r.seq);

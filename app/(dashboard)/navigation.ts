@@ -22,5 +22,11 @@ const SECTIONS: (NavItem & { permission: Permission | null })[] = [
 
 /** `badges`: counts shown beside an item, by href (e.g. requests waiting for this person). */
 export function navigationFor(roles: readonly Role[], badges: Partial<Record<string, number>> = {}): NavItem[] {
-  return SECTIONS.filter((s) => s.permission === null || can(roles, s.permission)).map(({ href, label, icon, group }) => ({ href, label, icon, group, badge: badges[href] }));
+  return SECTIONS.filter((s) => s.permission === null || can(roles, s.permission)).map(({ href, label, icon, group }) => ({
+    href,
+    label,
+    icon,
+    group,
+    badge: badges[href],
+  }));
 }

@@ -27,7 +27,9 @@ export default async function HomePage() {
       <PageHeader title={`Welcome, ${firstName}`} description="Here is what needs your attention in Assay today." />
       <div className="space-y-8">
         <MfaStatusCard enabled={user.totpEnabled} />
-        <Suspense fallback={<TilesSkeleton label="Loading your control tests…" count={1} />}><MyControlWork user={user} /></Suspense>
+        <Suspense fallback={<TilesSkeleton label="Loading your control tests…" count={1} />}>
+          <MyControlWork user={user} />
+        </Suspense>
 
         {can(user.roles, "models.approve") || can(user.roles, "models.request_promotion") ? (
           <Suspense fallback={<TilesSkeleton label="Loading promotion requests…" count={1} />}>
@@ -35,9 +37,17 @@ export default async function HomePage() {
           </Suspense>
         ) : null}
 
-        {can(user.roles, "availability.incidents") ? <Suspense fallback={<TilesSkeleton label="Loading availability…" count={1} />}><AvailabilitySummary /></Suspense> : null}
+        {can(user.roles, "availability.incidents") ? (
+          <Suspense fallback={<TilesSkeleton label="Loading availability…" count={1} />}>
+            <AvailabilitySummary />
+          </Suspense>
+        ) : null}
 
-        {can(user.roles, "privacy.requests_manage") ? <Suspense fallback={<TilesSkeleton label="Loading privacy requests…" count={1} />}><PrivacySummary /></Suspense> : null}
+        {can(user.roles, "privacy.requests_manage") ? (
+          <Suspense fallback={<TilesSkeleton label="Loading privacy requests…" count={1} />}>
+            <PrivacySummary />
+          </Suspense>
+        ) : null}
 
         {showUsers || showApiKeys ? (
           <section aria-labelledby="workspace-title">

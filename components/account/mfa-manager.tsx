@@ -7,7 +7,13 @@ import type { FormAction } from "@/components/ui/form-action";
 import { Notice } from "@/components/ui/form-message";
 import { ConfirmTotpForm, DisableTotpForm, StartTotpForm, type Enrolment } from "./totp-forms";
 
-export function MfaManager({ enabled, actions }: { enabled: boolean; actions: { start: FormAction; confirm: FormAction; disable: FormAction } }) {
+export function MfaManager({
+  enabled,
+  actions,
+}: {
+  enabled: boolean;
+  actions: { start: FormAction; confirm: FormAction; disable: FormAction };
+}) {
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [flash, setFlash] = useState<string | null>(null);
   const done = (message: string) => {
@@ -30,7 +36,8 @@ export function MfaManager({ enabled, actions }: { enabled: boolean; actions: { 
         {enabled ? (
           <>
             <p className="text-[13px] text-zinc-600">
-              Your account is protected by a second factor. To turn it off — for example to move to a new phone — enter a current code from your app.
+              Your account is protected by a second factor. To turn it off — for example to move to a new phone — enter a current code from
+              your app.
             </p>
             <DisableTotpForm action={actions.disable} onDone={done} />
           </>
@@ -39,7 +46,8 @@ export function MfaManager({ enabled, actions }: { enabled: boolean; actions: { 
         ) : (
           <>
             <p className="text-[13px] text-zinc-600">
-              Your account is protected by a password only. Set up an authenticator app so a stolen password is not enough to sign in as you.
+              Your account is protected by a password only. Set up an authenticator app so a stolen password is not enough to sign in as
+              you.
             </p>
             <StartTotpForm
               action={actions.start}

@@ -13,7 +13,15 @@ export function ProfileCard({ name, email, roleLabels }: { name: string; email: 
           <dd className="text-zinc-900">{email}</dd>
           <dt className="text-zinc-500">Roles</dt>
           <dd className="flex flex-wrap gap-1">
-            {roleLabels.length > 0 ? roleLabels.map((label) => <Badge key={label} tone="accent">{label}</Badge>) : <span className="text-zinc-400">No roles</span>}
+            {roleLabels.length > 0 ? (
+              roleLabels.map((label) => (
+                <Badge key={label} tone="accent">
+                  {label}
+                </Badge>
+              ))
+            ) : (
+              <span className="text-zinc-400">No roles</span>
+            )}
           </dd>
         </dl>
       </CardBody>

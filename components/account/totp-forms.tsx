@@ -30,12 +30,29 @@ export function StartTotpForm({ action, onStarted }: { action: FormAction; onSta
 }
 
 /** Step 1: the QR code (and the secret, for typing in); step 2: a code proves the app has it. */
-export function ConfirmTotpForm({ enrolment, action, onDone, onCancel }: { enrolment: Enrolment; action: FormAction; onDone: (message: string) => void; onCancel: () => void }) {
+export function ConfirmTotpForm({
+  enrolment,
+  action,
+  onDone,
+  onCancel,
+}: {
+  enrolment: Enrolment;
+  action: FormAction;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
   const [state, formAction, pending] = useFormAction(action, onDone);
   return (
     <div className="grid grid-cols-[auto_1fr] gap-8">
       <div className="flex flex-col items-center">
-        <Image src={enrolment.qrDataUrl} alt="QR code to scan with your authenticator app" width={180} height={180} unoptimized className="rounded-md border border-zinc-200" />
+        <Image
+          src={enrolment.qrDataUrl}
+          alt="QR code to scan with your authenticator app"
+          width={180}
+          height={180}
+          unoptimized
+          className="rounded-md border border-zinc-200"
+        />
       </div>
       <div className="min-w-0 space-y-4">
         <ol className="list-decimal space-y-1 pl-4 text-[13px] text-zinc-600">
@@ -47,7 +64,13 @@ export function ConfirmTotpForm({ enrolment, action, onDone, onCancel }: { enrol
           <label htmlFor="totp-secret" className="mb-1.5 block text-[13px] font-medium text-zinc-800">
             Secret key
           </label>
-          <input id="totp-secret" readOnly value={enrolment.secret} onFocus={(e) => e.currentTarget.select()} className={`${inputClass} font-mono tracking-wider`} />
+          <input
+            id="totp-secret"
+            readOnly
+            value={enrolment.secret}
+            onFocus={(e) => e.currentTarget.select()}
+            className={`${inputClass} font-mono tracking-wider`}
+          />
         </div>
         <form action={formAction} noValidate className="space-y-3">
           <Field

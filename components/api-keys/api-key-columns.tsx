@@ -62,7 +62,11 @@ export const apiKeyColumns = helper.columns([
     cell: (info) => (
       <span className="block text-xs">
         <span className="block break-all">{info.row.original.createdBy ?? "system"}</span>
-        <time dateTime={info.row.original.createdAt} title={formatDateTime(info.row.original.createdAt)} className="text-zinc-500 tabular-nums">
+        <time
+          dateTime={info.row.original.createdAt}
+          title={formatDateTime(info.row.original.createdAt)}
+          className="text-zinc-500 tabular-nums"
+        >
           {info.row.original.createdAt.slice(0, 10)}
         </time>
       </span>

@@ -12,7 +12,15 @@ import { SCOPE_DESCRIPTIONS, type ApiKeyRow } from "./api-key-row";
 
 const SCOPE_OPTIONS = API_SCOPES.map((scope) => ({ value: scope, label: scope, description: SCOPE_DESCRIPTIONS[scope] }));
 
-export function CreateApiKeyForm({ action, onCreated, onCancel }: { action: FormAction; onCreated: (token: string) => void; onCancel: () => void }) {
+export function CreateApiKeyForm({
+  action,
+  onCreated,
+  onCancel,
+}: {
+  action: FormAction;
+  onCreated: (token: string) => void;
+  onCancel: () => void;
+}) {
   const [state, formAction, pending] = useFormAction(action, (_message, next) => {
     const token = next?.ok ? next.data?.token : undefined;
     if (typeof token === "string") onCreated(token);
@@ -20,11 +28,34 @@ export function CreateApiKeyForm({ action, onCreated, onCancel }: { action: Form
   const errors = fieldErrorsOf(state);
   return (
     <form action={formAction} noValidate className="space-y-4">
-      <Field label="Name" name="name" autoComplete="off" placeholder="e.g. inference-gateway (production)" required errors={errorsFor(errors, "name")} />
+      <Field
+        label="Name"
+        name="name"
+        autoComplete="off"
+        placeholder="e.g. inference-gateway (production)"
+        required
+        errors={errorsFor(errors, "name")}
+      />
       <CheckboxGroup legend="Scopes" name="scopes" options={SCOPE_OPTIONS} columns={1} errors={errorsFor(errors, "scopes")} />
       <div className="grid grid-cols-2 gap-4">
-        <Field label="Requests per minute" name="ratePerMinute" type="number" inputMode="numeric" min={1} defaultValue={600} errors={errorsFor(errors, "ratePerMinute")} />
-        <Field label="Requests per day" name="ratePerDay" type="number" inputMode="numeric" min={1} defaultValue={100000} errors={errorsFor(errors, "ratePerDay")} />
+        <Field
+          label="Requests per minute"
+          name="ratePerMinute"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          defaultValue={600}
+          errors={errorsFor(errors, "ratePerMinute")}
+        />
+        <Field
+          label="Requests per day"
+          name="ratePerDay"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          defaultValue={100000}
+          errors={errorsFor(errors, "ratePerDay")}
+        />
       </div>
       <FormMessage state={state} />
       <FormFooter onCancel={onCancel}>
@@ -50,14 +81,21 @@ export function TokenReveal({ token, onDone }: { token: string; onDone: () => vo
   return (
     <div className="space-y-4">
       <Notice tone="warning">
-        <strong className="font-semibold">Copy this key now.</strong> Assay stores only a hash of it: once you close this dialog it cannot be shown again.
+        <strong className="font-semibold">Copy this key now.</strong> Assay stores only a hash of it: once you close this dialog it cannot
+        be shown again.
       </Notice>
       <div>
         <label htmlFor="new-api-key" className="mb-1.5 block text-[13px] font-medium text-zinc-800">
           API key
         </label>
         <div className="flex gap-2">
-          <input id="new-api-key" readOnly value={token} onFocus={(e) => e.currentTarget.select()} className={`${inputClass} font-mono text-xs`} />
+          <input
+            id="new-api-key"
+            readOnly
+            value={token}
+            onFocus={(e) => e.currentTarget.select()}
+            className={`${inputClass} font-mono text-xs`}
+          />
           <Button variant="secondary" onClick={copy}>
             {copied === "copied" ? "Copied" : "Copy"}
           </Button>
@@ -67,7 +105,8 @@ export function TokenReveal({ token, onDone }: { token: string; onDone: () => vo
         </p>
       </div>
       <p className="text-xs text-zinc-500">
-        Send it as <code className="font-mono">Authorization: Bearer assay_…</code>; <code className="font-mono">GET /api/v1/me</code> checks it.
+        Send it as <code className="font-mono">Authorization: Bearer assay_…</code>; <code className="font-mono">GET /api/v1/me</code>{" "}
+        checks it.
       </p>
       <div className="flex justify-end border-t border-zinc-100 pt-4">
         <Button onClick={onDone}>Done</Button>
@@ -76,13 +115,24 @@ export function TokenReveal({ token, onDone }: { token: string; onDone: () => vo
   );
 }
 
-export function RevokeApiKeyForm({ apiKey, action, onDone, onCancel }: { apiKey: ApiKeyRow; action: FormAction; onDone: (message: string) => void; onCancel: () => void }) {
+export function RevokeApiKeyForm({
+  apiKey,
+  action,
+  onDone,
+  onCancel,
+}: {
+  apiKey: ApiKeyRow;
+  action: FormAction;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
   const [state, formAction, pending] = useFormAction(action, onDone);
   return (
     <form action={formAction} className="space-y-4">
       <input type="hidden" name="keyId" value={apiKey.id} />
       <Notice tone="warning">
-        Requests with <code className="font-mono">assay_{apiKey.prefix}_…</code> are refused from now on. Clients using it stop working until they get a new key.
+        Requests with <code className="font-mono">assay_{apiKey.prefix}_…</code> are refused from now on. Clients using it stop working
+        until they get a new key.
       </Notice>
       <FormMessage state={state} />
       <FormFooter onCancel={onCancel}>

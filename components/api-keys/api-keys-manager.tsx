@@ -35,7 +35,12 @@ export function ApiKeysManager({ apiKeys, actions }: { apiKeys: ApiKeyRow[]; act
       <div className="rounded-lg border border-zinc-200 bg-white shadow-xs">
         <div className="flex items-center justify-between gap-4 border-b border-zinc-100 px-4 py-3">
           <div className="flex items-center gap-3">
-            <TableFilter value={filter} onChange={(v) => table.setGlobalFilter(v)} label="Filter API keys" placeholder="Filter by name, scope or creator" />
+            <TableFilter
+              value={filter}
+              onChange={(v) => table.setGlobalFilter(v)}
+              label="Filter API keys"
+              placeholder="Filter by name, scope or creator"
+            />
             <span className="text-xs text-zinc-500 tabular-nums">
               {table.getRowModel().rows.length} of {apiKeys.length}
             </span>
@@ -51,9 +56,15 @@ export function ApiKeysManager({ apiKeys, actions }: { apiKeys: ApiKeyRow[]; act
           empty={
             <EmptyState
               title={apiKeys.length === 0 ? "No API keys yet" : "No keys match the filter"}
-              action={apiKeys.length === 0 ? <Button onClick={() => setOpen({ kind: "create", token: null })}>Create the first key</Button> : undefined}
+              action={
+                apiKeys.length === 0 ? (
+                  <Button onClick={() => setOpen({ kind: "create", token: null })}>Create the first key</Button>
+                ) : undefined
+              }
             >
-              {apiKeys.length === 0 ? "AI services authenticate to Assay's machine API with a key scoped to what they report." : "Try another name or scope."}
+              {apiKeys.length === 0
+                ? "AI services authenticate to Assay's machine API with a key scoped to what they report."
+                : "Try another name or scope."}
             </EmptyState>
           }
         />
@@ -78,7 +89,12 @@ export function ApiKeysManager({ apiKeys, actions }: { apiKeys: ApiKeyRow[]; act
           />
         )}
       </Dialog>
-      <Dialog open={open?.kind === "revoke"} onClose={close} title={open?.kind === "revoke" ? `Revoke ${open.apiKey.name}?` : "Revoke key?"} width="max-w-md">
+      <Dialog
+        open={open?.kind === "revoke"}
+        onClose={close}
+        title={open?.kind === "revoke" ? `Revoke ${open.apiKey.name}?` : "Revoke key?"}
+        width="max-w-md"
+      >
         {open?.kind === "revoke" ? (
           <RevokeApiKeyForm
             apiKey={open.apiKey}

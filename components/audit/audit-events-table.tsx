@@ -81,11 +81,13 @@ export function AuditEventsTable({ rows, view, next, previous }: Props) {
             onChange={(e) => go(listHref(view, { limit: Number(e.target.value) }))}
             className="h-8 rounded-md border border-zinc-300 bg-white px-2 text-[13px] text-zinc-800"
           >
-            {[...new Set([...PAGE_SIZES, view.limit])].sort((a, b) => a - b).map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
+            {[...new Set([...PAGE_SIZES, view.limit])]
+              .sort((a, b) => a - b)
+              .map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
           </select>
         </label>
         <div className="flex items-center gap-2">
@@ -93,7 +95,9 @@ export function AuditEventsTable({ rows, view, next, previous }: Props) {
           <span className="text-xs text-zinc-500 tabular-nums">
             {rows.length} event{rows.length === 1 ? "" : "s"} on this page · {view.sort === "desc" ? "newest first" : "oldest first"}
           </span>
-          <PageLink href={previous || view.after || view.before ? toEvents(view) : null}>{view.sort === "desc" ? "Newest" : "Oldest"}</PageLink>
+          <PageLink href={previous || view.after || view.before ? toEvents(view) : null}>
+            {view.sort === "desc" ? "Newest" : "Oldest"}
+          </PageLink>
           <PageLink href={previous ? toEvents(view, { before: previous, after: undefined }) : null}>Previous</PageLink>
           <PageLink href={next ? toEvents(view, { after: next, before: undefined }) : null}>Next</PageLink>
         </div>

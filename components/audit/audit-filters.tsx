@@ -97,7 +97,21 @@ export function AuditFilters({ view, actors }: { view: AuditListView; actors: Ac
 
 const compact = `${inputClass} h-8 py-1 text-[13px]`;
 
-function Select({ id, label, name, value, any, children }: { id: string; label: string; name: string; value?: string; any: string; children: React.ReactNode }) {
+function Select({
+  id,
+  label,
+  name,
+  value,
+  any,
+  children,
+}: {
+  id: string;
+  label: string;
+  name: string;
+  value?: string;
+  any: string;
+  children: React.ReactNode;
+}) {
   return (
     <div>
       <label htmlFor={id} className="mb-1 block text-xs font-medium text-zinc-700">
@@ -111,7 +125,21 @@ function Select({ id, label, name, value, any, children }: { id: string; label: 
   );
 }
 
-function Input({ id, label, name, value, type = "text", placeholder }: { id: string; label: string; name: string; value?: string; type?: string; placeholder?: string }) {
+function Input({
+  id,
+  label,
+  name,
+  value,
+  type = "text",
+  placeholder,
+}: {
+  id: string;
+  label: string;
+  name: string;
+  value?: string;
+  type?: string;
+  placeholder?: string;
+}) {
   return (
     <div>
       <label htmlFor={id} className="mb-1 block text-xs font-medium text-zinc-700">

@@ -15,7 +15,9 @@ const columns = helper.columns([
   helper.accessor("size", {
     header: "Size",
     sortFn: "basic",
-    cell: (info) => <span className="font-mono text-xs font-medium text-zinc-900 tabular-nums">{info.row.original.size.toLocaleString("en-US")}</span>,
+    cell: (info) => (
+      <span className="font-mono text-xs font-medium text-zinc-900 tabular-nums">{info.row.original.size.toLocaleString("en-US")}</span>
+    ),
   }),
   helper.accessor("headHash", {
     header: "Head hash",
@@ -69,7 +71,11 @@ export function CheckpointTable({ checkpoints }: { checkpoints: CheckpointRow[] 
     <DataTable
       table={table}
       caption="Signed checkpoints"
-      empty={<EmptyState title="No checkpoints yet">Assay signs one every so many events and every few minutes; you can also sign one now.</EmptyState>}
+      empty={
+        <EmptyState title="No checkpoints yet">
+          Assay signs one every so many events and every few minutes; you can also sign one now.
+        </EmptyState>
+      }
     />
   );
 }

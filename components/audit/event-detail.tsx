@@ -104,7 +104,10 @@ function FilterLink({ href, children }: { href: string; children: React.ReactNod
 export function EventHashes({ event }: { event: AuditEventDetailView }) {
   return (
     <Card>
-      <CardHeader title="Hash chain" description="This event's hash covers the previous hash and its canonical text (docs/audit-log-format.md)." />
+      <CardHeader
+        title="Hash chain"
+        description="This event's hash covers the previous hash and its canonical text (docs/audit-log-format.md)."
+      />
       <CardBody className="space-y-4">
         <HashValue label="Hash" value={event.hash} />
         <HashValue label="Previous hash" value={event.prevHash} />
@@ -135,14 +138,19 @@ export function CanonicalRecord({ canonical }: { canonical: string }) {
   }
   return (
     <Card>
-      <CardHeader title="Canonical record" description="RFC 8785 (JCS) JSON. The hash is computed over the exact stored text, not over the readable view." />
+      <CardHeader
+        title="Canonical record"
+        description="RFC 8785 (JCS) JSON. The hash is computed over the exact stored text, not over the readable view."
+      />
       <CardBody className="space-y-5">
         <section aria-labelledby="canonical-pretty">
           <h3 id="canonical-pretty" className="mb-1.5 text-[13px] font-medium text-zinc-500">
             Readable
           </h3>
           {pretty ? (
-            <pre className="max-h-[36rem] overflow-auto rounded-md bg-zinc-900 p-3 font-mono text-xs leading-relaxed text-zinc-100">{pretty}</pre>
+            <pre className="max-h-[36rem] overflow-auto rounded-md bg-zinc-900 p-3 font-mono text-xs leading-relaxed text-zinc-100">
+              {pretty}
+            </pre>
           ) : (
             <Notice tone="error">The stored text is not valid JSON. Run a verification: this event will fail it.</Notice>
           )}
@@ -154,9 +162,7 @@ export function CanonicalRecord({ canonical }: { canonical: string }) {
             </h3>
             <CopyButton value={canonical} label="Copy the exact stored text" />
           </div>
-          <pre
-            className="overflow-x-auto rounded-md bg-zinc-50 p-3 font-mono text-xs break-all whitespace-pre-wrap text-zinc-900 ring-1 ring-zinc-200 ring-inset"
-          >
+          <pre className="overflow-x-auto rounded-md bg-zinc-50 p-3 font-mono text-xs break-all whitespace-pre-wrap text-zinc-900 ring-1 ring-zinc-200 ring-inset">
             {canonical}
           </pre>
         </section>

@@ -27,16 +27,42 @@ export function EventVolumeChart({ series, days }: { series: VolumeSeries; days:
       <div>
         <BarChart responsive data={series.days} style={{ width: "100%", height: 220 }} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid vertical={false} stroke="#e4e4e7" />
-          <XAxis dataKey="day" tickFormatter={(d: string) => d.slice(5)} tick={{ fontSize: 11, fill: "#71717a" }} tickLine={false} axisLine={false} minTickGap={16} />
-          <YAxis allowDecimals={false} tickFormatter={(v: number) => compact.format(v)} tick={{ fontSize: 11, fill: "#71717a" }} tickLine={false} axisLine={false} width={40} />
+          <XAxis
+            dataKey="day"
+            tickFormatter={(d: string) => d.slice(5)}
+            tick={{ fontSize: 11, fill: "#71717a" }}
+            tickLine={false}
+            axisLine={false}
+            minTickGap={16}
+          />
+          <YAxis
+            allowDecimals={false}
+            tickFormatter={(v: number) => compact.format(v)}
+            tick={{ fontSize: 11, fill: "#71717a" }}
+            tickLine={false}
+            axisLine={false}
+            width={40}
+          />
           <Tooltip
             cursor={{ fill: "#f4f4f5" }}
             contentStyle={{ fontSize: 12, borderRadius: 6, borderColor: "#e4e4e7" }}
             formatter={(value, name) => [formatCount(Number(value)), humanize(String(name))]}
           />
-          <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} formatter={(name) => <span className="text-zinc-600">{humanize(String(name))}</span>} />
+          <Legend
+            iconType="circle"
+            iconSize={8}
+            wrapperStyle={{ fontSize: 12 }}
+            formatter={(name) => <span className="text-zinc-600">{humanize(String(name))}</span>}
+          />
           {series.types.map((type) => (
-            <Bar key={type} dataKey={type} stackId="events" fill={EVENT_TYPE_COLORS[type as EventType] ?? "#a1a1aa"} isAnimationActive={false} maxBarSize={28} />
+            <Bar
+              key={type}
+              dataKey={type}
+              stackId="events"
+              fill={EVENT_TYPE_COLORS[type as EventType] ?? "#a1a1aa"}
+              isAnimationActive={false}
+              maxBarSize={28}
+            />
           ))}
         </BarChart>
       </div>

@@ -23,13 +23,23 @@ export function ExportBundleForm() {
   if (through) query.set("to", dayStart(through, 1));
   const href = `/api/audit/export${query.size ? `?${query}` : ""}`;
   const invalidProps = invalid ? { "aria-invalid": true, "aria-describedby": "export-range-error" } : {};
-  const scope = from || through ? `events ${from ? `from ${from}` : "from the start"} ${through ? `through ${through}` : "to now"} (UTC)` : "the whole log";
+  const scope =
+    from || through
+      ? `events ${from ? `from ${from}` : "from the start"} ${through ? `through ${through}` : "to now"} (UTC)`
+      : "the whole log";
 
   return (
     <div className="space-y-4">
       <div className="grid max-w-md grid-cols-2 gap-3">
         <Field label="From (UTC day)" name="from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} {...invalidProps} />
-        <Field label="Through (UTC day)" name="to" type="date" value={through} onChange={(e) => setThrough(e.target.value)} {...invalidProps} />
+        <Field
+          label="Through (UTC day)"
+          name="to"
+          type="date"
+          value={through}
+          onChange={(e) => setThrough(e.target.value)}
+          {...invalidProps}
+        />
       </div>
       <FieldError id="export-range-error" errors={invalid ? ["The range must start before it ends."] : []} />
       <div className="flex flex-wrap items-center gap-3">

@@ -26,7 +26,8 @@ export function useVerification() {
     const abort = new AbortController();
     controller.current = abort;
     let progress: VerifyProgress | null = null;
-    const fail = (message: string, fieldErrors: Record<string, string[]> = {}) => setRun({ status: "error", progress, message, fieldErrors });
+    const fail = (message: string, fieldErrors: Record<string, string[]> = {}) =>
+      setRun({ status: "error", progress, message, fieldErrors });
     setRun({ status: "running", progress });
     try {
       const response = await fetch("/api/audit/verify", {
@@ -46,7 +47,12 @@ export function useVerification() {
           setRun({ status: "running", progress });
         } else if (line.type === "result") {
           const { result } = line;
-          progress = { checked: result.checked, total: progress?.total ?? result.checked, elapsedMs: result.elapsedMs, rate: progress?.rate ?? 0 };
+          progress = {
+            checked: result.checked,
+            total: progress?.total ?? result.checked,
+            elapsedMs: result.elapsedMs,
+            rate: progress?.rate ?? 0,
+          };
           return setRun({ status: "done", progress, result });
         } else {
           return fail(line.message);
@@ -55,7 +61,12 @@ export function useVerification() {
       fail("The server ended the verification without a verdict. Try again.");
     } catch (err) {
       if (abort.signal.aborted) setRun({ status: "cancelled", progress });
-      else fail(err instanceof Error && err.name === "SyntaxError" ? "The server sent a malformed progress line." : "The connection to the server was lost.");
+      else
+        fail(
+          err instanceof Error && err.name === "SyntaxError"
+            ? "The server sent a malformed progress line."
+            : "The connection to the server was lost.",
+        );
     } finally {
       if (controller.current === abort) controller.current = null;
     }

@@ -51,7 +51,9 @@ export function VerifyForm({ headSeq }: { headSeq: number }) {
   }
 
   const rangeErrors = [rangeError, ...(serverErrors.fromSeq ?? []), ...(serverErrors.toSeq ?? [])].filter((e): e is string => Boolean(e));
-  const checkpointErrors = [fileError, ...Object.entries(serverErrors).flatMap(([k, v]) => (k.startsWith("checkpoint") ? v : []))].filter((e): e is string => Boolean(e));
+  const checkpointErrors = [fileError, ...Object.entries(serverErrors).flatMap(([k, v]) => (k.startsWith("checkpoint") ? v : []))].filter(
+    (e): e is string => Boolean(e),
+  );
 
   return (
     <div className="space-y-6">
@@ -60,11 +62,25 @@ export function VerifyForm({ headSeq }: { headSeq: number }) {
           <legend className="mb-2 text-[13px] font-medium text-zinc-800">What to verify</legend>
           <div className="space-y-2 text-[13px] text-zinc-800">
             <label className="flex items-center gap-2">
-              <input type="radio" name="scope" value="all" checked={scope === "all"} onChange={() => setScope("all")} className="accent-accent-600" />
+              <input
+                type="radio"
+                name="scope"
+                value="all"
+                checked={scope === "all"}
+                onChange={() => setScope("all")}
+                className="accent-accent-600"
+              />
               The whole log <span className="text-zinc-500">(sequence 1 to the head, {headSeq.toLocaleString("en-US")} now)</span>
             </label>
             <label className="flex items-center gap-2">
-              <input type="radio" name="scope" value="range" checked={scope === "range"} onChange={() => setScope("range")} className="accent-accent-600" />
+              <input
+                type="radio"
+                name="scope"
+                value="range"
+                checked={scope === "range"}
+                onChange={() => setScope("range")}
+                className="accent-accent-600"
+              />
               A sequence range
             </label>
           </div>
@@ -92,13 +108,14 @@ export function VerifyForm({ headSeq }: { headSeq: number }) {
             className="block w-full text-[13px] text-zinc-700 file:mr-3 file:rounded-md file:border file:border-zinc-300 file:bg-white file:px-3 file:py-1.5 file:text-[13px] file:font-medium file:text-zinc-800 hover:file:bg-zinc-50"
           />
           <p id="verify-checkpoint-hint" className="mt-1 text-xs text-zinc-500">
-            A checkpoint you downloaded earlier and kept outside Assay. Checking against it detects a history rewritten or truncated since it was signed.
+            A checkpoint you downloaded earlier and kept outside Assay. Checking against it detects a history rewritten or truncated since
+            it was signed.
           </p>
           <FieldError errors={checkpointErrors} />
           {checkpoint ? (
             <p className="mt-2 text-xs text-zinc-700">
-              Checkpoint at size <strong className="font-semibold tabular-nums">{checkpoint.size}</strong>, signed {formatUtc(checkpoint.time)} by key{" "}
-              <code className="font-mono">{checkpoint.keyId}</code>.
+              Checkpoint at size <strong className="font-semibold tabular-nums">{checkpoint.size}</strong>, signed{" "}
+              {formatUtc(checkpoint.time)} by key <code className="font-mono">{checkpoint.keyId}</code>.
             </p>
           ) : null}
         </div>
@@ -119,7 +136,9 @@ export function VerifyForm({ headSeq }: { headSeq: number }) {
 
       <div role="status" aria-live="polite" aria-atomic="true">
         {run.status === "done" ? <VerifyResultPanel result={run.result} /> : null}
-        {run.status === "cancelled" ? <Notice tone="warning">Verification cancelled. Nothing was proven; run it again to get a verdict.</Notice> : null}
+        {run.status === "cancelled" ? (
+          <Notice tone="warning">Verification cancelled. Nothing was proven; run it again to get a verdict.</Notice>
+        ) : null}
         {run.status === "error" ? <Notice tone="error">{run.message}</Notice> : null}
       </div>
     </div>

@@ -26,7 +26,9 @@ export function VerifyResultPanel({ result }: { result: VerifyResult }) {
             )}
           </Term>
           <Term term="Detail">{detail}</Term>
-          <Term term="Checked before it">{formatCount(result.checked)} events from sequence {result.fromSeq}</Term>
+          <Term term="Checked before it">
+            {formatCount(result.checked)} events from sequence {result.fromSeq}
+          </Term>
         </dl>
         <p className="mt-3 text-xs text-red-800">Everything after the first failure is unproven. The run is recorded in the audit log.</p>
       </section>

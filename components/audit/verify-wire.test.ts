@@ -34,7 +34,10 @@ describe("ndjsonLines", () => {
 
   it("yields every line of a chunk and a last line without a newline", async () => {
     const lines = await collect(
-      streamOf(['{"type":"progress","checked":1,"total":2,"elapsedMs":1,"rate":1}\n{"type":"progress","checked":2,', '"total":2,"elapsedMs":2,"rate":1}\n{"type":"error","message":"x"}']),
+      streamOf([
+        '{"type":"progress","checked":1,"total":2,"elapsedMs":1,"rate":1}\n{"type":"progress","checked":2,',
+        '"total":2,"elapsedMs":2,"rate":1}\n{"type":"error","message":"x"}',
+      ]),
     );
     expect(lines.map((l) => l.type)).toEqual(["progress", "progress", "error"]);
   });

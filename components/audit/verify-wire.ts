@@ -16,9 +16,7 @@ export type VerifyResult = {
 };
 
 export type VerifyLine =
-  | ({ type: "progress" } & VerifyProgress)
-  | { type: "result"; result: VerifyResult }
-  | { type: "error"; message: string };
+  ({ type: "progress" } & VerifyProgress) | { type: "result"; result: VerifyResult } | { type: "error"; message: string };
 
 /** Splits a byte stream into parsed JSON lines as they arrive (a line may span chunks). */
 export async function* ndjsonLines(body: ReadableStream<Uint8Array>): AsyncGenerator<VerifyLine> {

@@ -25,7 +25,9 @@ function SignInSteps({ action, callbackUrl, onRestart }: { action: SignInAction;
     const password = String(formData.get("password") ?? "");
     // On success the action redirects and this value is never shown.
     const state = (await action(prev.state, formData)) ?? null;
-    const needsCode = prev.needsCode ? !(state && !state.ok && state.code === "invalid_credentials") : Boolean(state && !state.ok && CODE_STEP.has(state.code));
+    const needsCode = prev.needsCode
+      ? !(state && !state.ok && state.code === "invalid_credentials")
+      : Boolean(state && !state.ok && CODE_STEP.has(state.code));
     return { state, email, password, needsCode };
   }, INITIAL);
 
@@ -40,8 +42,8 @@ function SignInSteps({ action, callbackUrl, onRestart }: { action: SignInAction;
           <input type="hidden" name="email" value={step.email} />
           <input type="hidden" name="password" value={step.password} />
           <Notice tone="info">
-            Two-step verification for <span className="font-medium text-zinc-900">{step.email}</span>. Open your authenticator app and enter the
-            current code.
+            Two-step verification for <span className="font-medium text-zinc-900">{step.email}</span>. Open your authenticator app and enter
+            the current code.
           </Notice>
           <Field
             label="Authentication code"

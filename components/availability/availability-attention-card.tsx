@@ -2,16 +2,32 @@ import { AttentionCard } from "@/components/home/attention-card";
 import { formatPercent } from "./figures";
 
 /** Home-page card: open incidents (unacknowledged first), services below their SLA, the composite. */
-export function AvailabilityAttentionCard({ open, unacknowledged, missing, composite }: { open: number; unacknowledged: number; missing: number; composite: number | null }) {
+export function AvailabilityAttentionCard({
+  open,
+  unacknowledged,
+  missing,
+  composite,
+}: {
+  open: number;
+  unacknowledged: number;
+  missing: number;
+  composite: number | null;
+}) {
   return (
     <AttentionCard
       id="availability-attention-title"
       title="Availability"
       warning={unacknowledged > 0 ? `${unacknowledged} unacknowledged` : null}
-      action={open > 0 ? { href: "/availability/incidents?state=open", label: "Open incidents", primary: true } : { href: "/availability", label: "Availability", primary: missing > 0 }}
+      action={
+        open > 0
+          ? { href: "/availability/incidents?state=open", label: "Open incidents", primary: true }
+          : { href: "/availability", label: "Availability", primary: missing > 0 }
+      }
     >
       {open > 0 ? `${open} incident${open === 1 ? " is" : "s are"} open.` : "No incident is open."}{" "}
-      {missing > 0 ? `${missing} service${missing === 1 ? " is" : "s are"} below SLA over 30 days.` : "Every service with data meets its SLA over 30 days."}{" "}
+      {missing > 0
+        ? `${missing} service${missing === 1 ? " is" : "s are"} below SLA over 30 days.`
+        : "Every service with data meets its SLA over 30 days."}{" "}
       Composite availability: {composite === null ? "no data yet" : formatPercent(composite)}.
     </AttentionCard>
   );

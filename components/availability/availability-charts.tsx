@@ -1,6 +1,20 @@
 "use client";
 
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Area,
+  AreaChart,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { Grain } from "@/lib/availability/ranges";
 import type { Overview, SeriesPoint } from "@/lib/availability/views";
 import { formatMs, formatPercent } from "./figures";
@@ -15,8 +29,20 @@ const tooltip = { fontSize: 12, borderRadius: 6, borderColor: "#e4e4e7" };
 const margin = { top: 8, right: 12, bottom: 0, left: 0 };
 const legend = { fontSize: 12 };
 
-export const STATUS_COLORS = { healthy: "#10b981", degraded: "#f59e0b", down: "#ef4444", maintenance: "#38bdf8", unknown: "#d4d4d8" } as const;
-const STATUS_NAMES = { healthy: "Healthy", degraded: "Degraded", down: "Down", maintenance: "Maintenance", unknown: "Unknown (no sample)" } as const;
+export const STATUS_COLORS = {
+  healthy: "#10b981",
+  degraded: "#f59e0b",
+  down: "#ef4444",
+  maintenance: "#38bdf8",
+  unknown: "#d4d4d8",
+} as const;
+const STATUS_NAMES = {
+  healthy: "Healthy",
+  degraded: "Degraded",
+  down: "Down",
+  maintenance: "Maintenance",
+  unknown: "Unknown (no sample)",
+} as const;
 type StatusKey = keyof typeof STATUS_COLORS;
 const STATUS_KEYS = Object.keys(STATUS_COLORS) as StatusKey[];
 
@@ -31,7 +57,9 @@ function tick(grain: Grain, span: number) {
 function bucketLabel(grain: Grain) {
   return (t: unknown) => {
     const iso = new Date(Number(t)).toISOString();
-    return grain === "day" ? `${iso.slice(0, 10)} (UTC day)` : `${iso.slice(0, 10)} ${iso.slice(11, 16)}–${String((Number(iso.slice(11, 13)) + 1) % 24).padStart(2, "0")}:00 UTC`;
+    return grain === "day"
+      ? `${iso.slice(0, 10)} (UTC day)`
+      : `${iso.slice(0, 10)} ${iso.slice(11, 16)}–${String((Number(iso.slice(11, 13)) + 1) % 24).padStart(2, "0")}:00 UTC`;
   };
 }
 
@@ -65,7 +93,10 @@ function pctTick(lo: number) {
 
 function EmptyChart({ height, children }: { height: number; children: React.ReactNode }) {
   return (
-    <div style={{ height }} className="grid place-items-center rounded-md border border-dashed border-zinc-200 bg-zinc-50/60 text-sm text-zinc-500">
+    <div
+      style={{ height }}
+      className="grid place-items-center rounded-md border border-dashed border-zinc-200 bg-zinc-50/60 text-sm text-zinc-500"
+    >
       {children}
     </div>
   );
@@ -91,9 +122,32 @@ export function CompositeChart({ data, grain, caption }: { data: CompositePoint[
           </defs>
           <CartesianGrid vertical={false} stroke="#e4e4e7" />
           <XAxis dataKey="t" tickFormatter={tick(grain, data.length)} tick={axis} tickLine={false} axisLine={false} minTickGap={24} />
-          <YAxis domain={[lo, 100]} ticks={percentTicks(lo)} allowDataOverflow tickFormatter={pctTick(lo)} tick={axis} tickLine={false} axisLine={false} width={48} />
-          <Tooltip contentStyle={tooltip} labelFormatter={bucketLabel(grain)} formatter={(v) => [v === null || v === undefined ? "no data" : formatPercent(Number(v), 3), "Composite"]} />
-          <Area type="monotone" dataKey="composite" name="Composite" stroke="#4f46e5" strokeWidth={1.5} fill="url(#composite-fill)" baseValue={lo} isAnimationActive={false} connectNulls={false} />
+          <YAxis
+            domain={[lo, 100]}
+            ticks={percentTicks(lo)}
+            allowDataOverflow
+            tickFormatter={pctTick(lo)}
+            tick={axis}
+            tickLine={false}
+            axisLine={false}
+            width={48}
+          />
+          <Tooltip
+            contentStyle={tooltip}
+            labelFormatter={bucketLabel(grain)}
+            formatter={(v) => [v === null || v === undefined ? "no data" : formatPercent(Number(v), 3), "Composite"]}
+          />
+          <Area
+            type="monotone"
+            dataKey="composite"
+            name="Composite"
+            stroke="#4f46e5"
+            strokeWidth={1.5}
+            fill="url(#composite-fill)"
+            baseValue={lo}
+            isAnimationActive={false}
+            connectNulls={false}
+          />
         </AreaChart>
       )}
     </figure>
@@ -105,7 +159,16 @@ export function StatusBarsChart({ data, grain }: { data: DetailPoint[]; grain: G
   const rows = data.map((d) => {
     const total = d.healthy + d.degraded + d.down + d.maintenance + d.unknown;
     const pct = (n: number) => (total === 0 ? 0 : (100 * n) / total);
-    return { t: d.t, total, counts: d, healthy: pct(d.healthy), degraded: pct(d.degraded), down: pct(d.down), maintenance: pct(d.maintenance), unknown: total === 0 ? 100 : pct(d.unknown) };
+    return {
+      t: d.t,
+      total,
+      counts: d,
+      healthy: pct(d.healthy),
+      degraded: pct(d.degraded),
+      down: pct(d.down),
+      maintenance: pct(d.maintenance),
+      unknown: total === 0 ? 100 : pct(d.unknown),
+    };
   });
   const recorded = data.reduce((n, d) => n + d.healthy + d.degraded + d.down + d.maintenance, 0);
   const lo = percentFloor(rows.filter((r) => r.total > 0).map((r) => r.healthy));
@@ -124,7 +187,16 @@ export function StatusBarsChart({ data, grain }: { data: DetailPoint[]; grain: G
         <BarChart responsive data={rows} style={{ width: "100%", height: 240 }} margin={margin} barCategoryGap={data.length > 60 ? 0 : 1}>
           <CartesianGrid vertical={false} stroke="#e4e4e7" />
           <XAxis dataKey="t" tickFormatter={tick(grain, data.length)} tick={axis} tickLine={false} axisLine={false} minTickGap={24} />
-          <YAxis domain={[lo, 100]} ticks={percentTicks(lo)} allowDataOverflow tickFormatter={pctTick(lo)} tick={axis} tickLine={false} axisLine={false} width={48} />
+          <YAxis
+            domain={[lo, 100]}
+            ticks={percentTicks(lo)}
+            allowDataOverflow
+            tickFormatter={pctTick(lo)}
+            tick={axis}
+            tickLine={false}
+            axisLine={false}
+            width={48}
+          />
           <Tooltip
             cursor={{ fill: "#f4f4f5" }}
             contentStyle={tooltip}
@@ -160,11 +232,24 @@ export function LatencyChart({ data, grain }: { data: DetailPoint[]; grain: Grai
           <CartesianGrid vertical={false} stroke="#e4e4e7" />
           <XAxis dataKey="t" tickFormatter={tick(grain, data.length)} tick={axis} tickLine={false} axisLine={false} minTickGap={24} />
           <YAxis tickFormatter={(v: number) => formatMs(v)} tick={axis} tickLine={false} axisLine={false} width={56} />
-          <Tooltip contentStyle={tooltip} labelFormatter={bucketLabel(grain)} formatter={(v, name) => [v === null || v === undefined ? "no data" : formatMs(Number(v)), name]} />
+          <Tooltip
+            contentStyle={tooltip}
+            labelFormatter={bucketLabel(grain)}
+            formatter={(v, name) => [v === null || v === undefined ? "no data" : formatMs(Number(v)), name]}
+          />
           <Legend iconType="plainline" wrapperStyle={legend} />
           <Line type="monotone" dataKey="p50" name="p50" stroke="#a5b4fc" strokeWidth={1.5} dot={false} isAnimationActive={false} />
           <Line type="monotone" dataKey="p95" name="p95" stroke="#6366f1" strokeWidth={1.5} dot={false} isAnimationActive={false} />
-          <Line type="monotone" dataKey="p99" name="p99" stroke="#312e81" strokeWidth={1.5} strokeDasharray="4 3" dot={false} isAnimationActive={false} />
+          <Line
+            type="monotone"
+            dataKey="p99"
+            name="p99"
+            stroke="#312e81"
+            strokeWidth={1.5}
+            strokeDasharray="4 3"
+            dot={false}
+            isAnimationActive={false}
+          />
         </LineChart>
       )}
     </figure>
@@ -197,10 +282,35 @@ export function BurnDownChart({ data, grain }: { data: DetailPoint[]; grain: Gra
           <CartesianGrid vertical={false} stroke="#e4e4e7" />
           <ReferenceArea y1={lower} y2={0} fill="#fee2e2" fillOpacity={0.5} ifOverflow="hidden" />
           <XAxis dataKey="t" tickFormatter={tick(grain, data.length)} tick={axis} tickLine={false} axisLine={false} minTickGap={24} />
-          <YAxis domain={[lower, 100]} ticks={burnTicks(lower)} tickFormatter={(v: number) => `${Math.round(v)}%`} tick={axis} tickLine={false} axisLine={false} width={48} />
-          <ReferenceLine y={0} stroke="#dc2626" strokeDasharray="4 3" label={{ value: "exhausted", position: "insideBottomLeft", fontSize: 11, fill: "#b91c1c" }} />
-          <Tooltip contentStyle={tooltip} labelFormatter={bucketLabel(grain)} formatter={(v) => [v === null || v === undefined ? "no data" : formatPercent(Number(v), 1), "Budget remaining"]} />
-          <Line type="stepAfter" dataKey="budgetRemaining" name="Budget remaining" stroke={last < 0 ? "#dc2626" : "#059669"} strokeWidth={1.75} dot={false} isAnimationActive={false} />
+          <YAxis
+            domain={[lower, 100]}
+            ticks={burnTicks(lower)}
+            tickFormatter={(v: number) => `${Math.round(v)}%`}
+            tick={axis}
+            tickLine={false}
+            axisLine={false}
+            width={48}
+          />
+          <ReferenceLine
+            y={0}
+            stroke="#dc2626"
+            strokeDasharray="4 3"
+            label={{ value: "exhausted", position: "insideBottomLeft", fontSize: 11, fill: "#b91c1c" }}
+          />
+          <Tooltip
+            contentStyle={tooltip}
+            labelFormatter={bucketLabel(grain)}
+            formatter={(v) => [v === null || v === undefined ? "no data" : formatPercent(Number(v), 1), "Budget remaining"]}
+          />
+          <Line
+            type="stepAfter"
+            dataKey="budgetRemaining"
+            name="Budget remaining"
+            stroke={last < 0 ? "#dc2626" : "#059669"}
+            strokeWidth={1.75}
+            dot={false}
+            isAnimationActive={false}
+          />
         </LineChart>
       )}
     </figure>

@@ -108,10 +108,14 @@ export function FigureTile({
   const body = (
     <>
       <p className="flex items-center gap-1.5 text-[13px] font-medium text-zinc-500">
-        {tone === "amber" || tone === "red" ? <span aria-hidden="true" className={`size-1.5 rounded-full ${tone === "red" ? "bg-red-500" : "bg-amber-500"}`} /> : null}
+        {tone === "amber" || tone === "red" ? (
+          <span aria-hidden="true" className={`size-1.5 rounded-full ${tone === "red" ? "bg-red-500" : "bg-amber-500"}`} />
+        ) : null}
         {label}
       </p>
-      <div className={`mt-1.5 flex flex-wrap items-center gap-2 text-2xl font-semibold tracking-tight tabular-nums ${TONE_TEXT[tone]}`}>{value}</div>
+      <div className={`mt-1.5 flex flex-wrap items-center gap-2 text-2xl font-semibold tracking-tight tabular-nums ${TONE_TEXT[tone]}`}>
+        {value}
+      </div>
       {hint ? <p className="mt-1 text-xs text-zinc-500">{hint}</p> : null}
       {children ? <div className="mt-3 border-t border-zinc-100 pt-2.5 text-xs text-zinc-600">{children}</div> : null}
     </>
@@ -132,14 +136,14 @@ export function MiniFigures({ items, caption }: { items: { label: string; value:
   return (
     <>
       {caption ? <p className="mb-1.5 text-[11px] text-zinc-500">{caption}</p> : null}
-    <dl className="grid grid-cols-3 gap-1.5">
-      {items.map((it) => (
-        <div key={it.label} title={it.title}>
-          <dt className="text-[11px] text-zinc-500">{it.label}</dt>
-          <dd className="mt-0.5 font-medium whitespace-nowrap text-zinc-800 tabular-nums">{it.value}</dd>
-        </div>
-      ))}
-    </dl>
+      <dl className="grid grid-cols-3 gap-1.5">
+        {items.map((it) => (
+          <div key={it.label} title={it.title}>
+            <dt className="text-[11px] text-zinc-500">{it.label}</dt>
+            <dd className="mt-0.5 font-medium whitespace-nowrap text-zinc-800 tabular-nums">{it.value}</dd>
+          </div>
+        ))}
+      </dl>
     </>
   );
 }

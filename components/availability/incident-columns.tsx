@@ -29,7 +29,10 @@ export const incidentColumns = helper.columns([
     header: "Service",
     enableSorting: false,
     cell: (info) => (
-      <Link href={`/availability/services/${info.row.original.serviceKey}`} className="whitespace-nowrap text-zinc-700 hover:text-accent-700 hover:underline">
+      <Link
+        href={`/availability/services/${info.row.original.serviceKey}`}
+        className="whitespace-nowrap text-zinc-700 hover:text-accent-700 hover:underline"
+      >
         {info.getValue()}
       </Link>
     ),
@@ -38,7 +41,10 @@ export const incidentColumns = helper.columns([
     header: "Title",
     enableSorting: false,
     cell: (info) => (
-      <Link href={`/availability/incidents/${info.row.original.id}`} className="font-medium text-zinc-900 hover:text-accent-700 hover:underline">
+      <Link
+        href={`/availability/incidents/${info.row.original.id}`}
+        className="font-medium text-zinc-900 hover:text-accent-700 hover:underline"
+      >
         {info.getValue()}
       </Link>
     ),
@@ -47,9 +53,15 @@ export const incidentColumns = helper.columns([
   helper.display({
     id: "state",
     header: "State",
-    cell: (info) => <IncidentStateBadge acknowledged={info.row.original.acknowledgedAt !== null} resolved={info.row.original.resolvedAt !== null} />,
+    cell: (info) => (
+      <IncidentStateBadge acknowledged={info.row.original.acknowledgedAt !== null} resolved={info.row.original.resolvedAt !== null} />
+    ),
   }),
-  helper.accessor("startedAt", { header: "Started", enableSorting: false, cell: (info) => <span className="whitespace-nowrap tabular-nums">{formatUtcTime(info.getValue())}</span> }),
+  helper.accessor("startedAt", {
+    header: "Started",
+    enableSorting: false,
+    cell: (info) => <span className="whitespace-nowrap tabular-nums">{formatUtcTime(info.getValue())}</span>,
+  }),
   helper.display({
     id: "duration",
     header: "Duration",
@@ -59,7 +71,11 @@ export const incidentColumns = helper.columns([
       return <span className="whitespace-nowrap tabular-nums">{formatMinutes(minutesBetween(startedAt, resolvedAt))}</span>;
     },
   }),
-  helper.accessor("acknowledgedByName", { header: "Acknowledged by", enableSorting: false, cell: (info) => <span className="whitespace-nowrap">{info.getValue() ?? "—"}</span> }),
+  helper.accessor("acknowledgedByName", {
+    header: "Acknowledged by",
+    enableSorting: false,
+    cell: (info) => <span className="whitespace-nowrap">{info.getValue() ?? "—"}</span>,
+  }),
   helper.accessor("source", {
     header: "Source",
     enableSorting: false,

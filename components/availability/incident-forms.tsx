@@ -23,7 +23,12 @@ export function OpenIncidentButton({ action, services }: { action: FormAction; s
   return (
     <>
       <Button onClick={() => setOpen(true)}>Open incident</Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title="Open incident" description="For an outage Assay did not detect itself, or one reported by a customer. Times are UTC.">
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="Open incident"
+        description="For an outage Assay did not detect itself, or one reported by a customer. Times are UTC."
+      >
         <OpenIncidentForm action={action} services={services} onCancel={() => setOpen(false)} />
       </Dialog>
     </>
@@ -49,12 +54,36 @@ function OpenIncidentForm({ action, services, onCancel }: { action: FormAction; 
         hint="A service has at most one open incident; add updates to it instead."
         errors={errorsFor(errors, "serviceId")}
       />
-      <Field label="Title" name="title" autoComplete="off" placeholder="e.g. Elevated 5xx from the inference API" errors={errorsFor(errors, "title")} />
+      <Field
+        label="Title"
+        name="title"
+        autoComplete="off"
+        placeholder="e.g. Elevated 5xx from the inference API"
+        errors={errorsFor(errors, "title")}
+      />
       <div className="grid grid-cols-2 gap-4">
-        <SelectField label="Severity" name="severity" defaultValue="sev2" options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))} errors={errorsFor(errors, "severity")} />
-        <Field label="Started at (UTC)" name="startedAt" type="datetime-local" hint="Leave empty for now." errors={errorsFor(errors, "startedAt")} />
+        <SelectField
+          label="Severity"
+          name="severity"
+          defaultValue="sev2"
+          options={SEVERITIES.map((s) => ({ value: s, label: SEVERITY_LABELS[s] }))}
+          errors={errorsFor(errors, "severity")}
+        />
+        <Field
+          label="Started at (UTC)"
+          name="startedAt"
+          type="datetime-local"
+          hint="Leave empty for now."
+          errors={errorsFor(errors, "startedAt")}
+        />
       </div>
-      <TextareaField label="Description" name="body" rows={3} placeholder="What is affected, who reported it, first observations." errors={errorsFor(errors, "body")} />
+      <TextareaField
+        label="Description"
+        name="body"
+        rows={3}
+        placeholder="What is affected, who reported it, first observations."
+        errors={errorsFor(errors, "body")}
+      />
       <FormMessage state={state} />
       <FormFooter onCancel={onCancel}>
         <SubmitButton pending={pending} pendingLabel="Opening…">
@@ -71,7 +100,9 @@ export function AcknowledgeForm({ action, incidentId }: { action: FormAction; in
   return (
     <ActionForm action={formAction} className="space-y-3">
       <input type="hidden" name="id" value={incidentId} />
-      <p className="text-[13px] text-zinc-600">Tell the team you are on it. Acknowledging records you and the time; it stops the MTTA clock.</p>
+      <p className="text-[13px] text-zinc-600">
+        Tell the team you are on it. Acknowledging records you and the time; it stops the MTTA clock.
+      </p>
       <SubmitButton pending={pending} pendingLabel="Acknowledging…">
         Acknowledge
       </SubmitButton>
@@ -108,7 +139,13 @@ function AddUpdateFields({ action, incidentId, onDone }: { action: FormAction; i
   return (
     <ActionForm action={formAction} noValidate className="space-y-3">
       <input type="hidden" name="id" value={incidentId} />
-      <TextareaField label="Update" name="body" rows={3} placeholder="What changed, what you are trying next." errors={errorsFor(errors, "body")} />
+      <TextareaField
+        label="Update"
+        name="body"
+        rows={3}
+        placeholder="What changed, what you are trying next."
+        errors={errorsFor(errors, "body")}
+      />
       <FormMessage state={state} />
       <SubmitButton variant="secondary" pending={pending} pendingLabel="Adding…">
         Add update
@@ -127,9 +164,30 @@ export function ResolveForm({ action, incidentId, alreadyResolved }: { action: F
   return (
     <ActionForm action={formAction} noValidate className="space-y-4">
       <input type="hidden" name="id" value={incidentId} />
-      <TextareaField label="Root cause" name="rootCause" rows={3} placeholder="e.g. A bad config push exhausted the GPU node pool." errors={errorsFor(errors, "rootCause")} />
-      <Field label="Postmortem URL" name="postmortemUrl" type="url" autoComplete="off" placeholder="optional, https://…" errors={errorsFor(errors, "postmortemUrl")} />
-      {alreadyResolved ? null : <Field label="Resolved at (UTC)" name="resolvedAt" type="datetime-local" hint="Leave empty for now." errors={errorsFor(errors, "resolvedAt")} />}
+      <TextareaField
+        label="Root cause"
+        name="rootCause"
+        rows={3}
+        placeholder="e.g. A bad config push exhausted the GPU node pool."
+        errors={errorsFor(errors, "rootCause")}
+      />
+      <Field
+        label="Postmortem URL"
+        name="postmortemUrl"
+        type="url"
+        autoComplete="off"
+        placeholder="optional, https://…"
+        errors={errorsFor(errors, "postmortemUrl")}
+      />
+      {alreadyResolved ? null : (
+        <Field
+          label="Resolved at (UTC)"
+          name="resolvedAt"
+          type="datetime-local"
+          hint="Leave empty for now."
+          errors={errorsFor(errors, "resolvedAt")}
+        />
+      )}
       <FormMessage state={state} />
       <SubmitButton pending={pending} pendingLabel={alreadyResolved ? "Saving…" : "Resolving…"}>
         {alreadyResolved ? "Record root cause" : "Resolve incident"}

@@ -2,7 +2,14 @@ import type { IncidentUpdateKind } from "@/lib/availability/vocabulary";
 import { formatUtcTime } from "./incident-display";
 
 /** One timeline entry as lib/availability/incident-queries.ts reads it. */
-export type TimelineEntry = { id: string; at: Date; kind: IncidentUpdateKind; body: string; authorName: string | null; apiKeyName: string | null };
+export type TimelineEntry = {
+  id: string;
+  at: Date;
+  kind: IncidentUpdateKind;
+  body: string;
+  authorName: string | null;
+  apiKeyName: string | null;
+};
 
 const KIND: Record<IncidentUpdateKind, { label: string; dot: string }> = {
   detected: { label: "Detected", dot: "bg-red-500 ring-red-100" },
@@ -24,7 +31,10 @@ function author(entry: TimelineEntry): string {
 export function IncidentTimelineList({ entries }: { entries: TimelineEntry[] }) {
   if (entries.length === 0) return <p className="text-[13px] text-zinc-500">No entries yet.</p>;
   return (
-    <ol aria-label="Incident timeline" className="relative space-y-5 before:absolute before:top-2 before:bottom-2 before:left-[5px] before:w-px before:bg-zinc-200">
+    <ol
+      aria-label="Incident timeline"
+      className="relative space-y-5 before:absolute before:top-2 before:bottom-2 before:left-[5px] before:w-px before:bg-zinc-200"
+    >
       {entries.map((entry) => {
         const kind = KIND[entry.kind];
         return (
@@ -33,7 +43,9 @@ export function IncidentTimelineList({ entries }: { entries: TimelineEntry[] }) 
             <p className="flex flex-wrap items-baseline gap-x-2 text-[13px]">
               <span className="font-semibold text-zinc-900">{kind.label}</span>
               <span className="text-zinc-600">{author(entry)}</span>
-              <span aria-hidden="true" className="text-zinc-300">·</span>
+              <span aria-hidden="true" className="text-zinc-300">
+                ·
+              </span>
               <time dateTime={entry.at.toISOString()} className="text-xs text-zinc-500 tabular-nums">
                 {formatUtcTime(entry.at)}
               </time>

@@ -31,11 +31,24 @@ function lanes<T extends Span>(spans: T[]): T[][] {
  * Incidents and maintenance windows as spans over the range. Each incident is a link (click,
  * or Tab and Enter) to its page; open incidents run to now with a hatched end.
  */
-export function IncidentTimeline({ from, to, incidents, maintenance }: { from: Date; to: Date; incidents: IncidentRow[]; maintenance: MaintenanceRow[] }) {
+export function IncidentTimeline({
+  from,
+  to,
+  incidents,
+  maintenance,
+}: {
+  from: Date;
+  to: Date;
+  incidents: IncidentRow[];
+  maintenance: MaintenanceRow[];
+}) {
   const a = from.getTime();
   const b = to.getTime();
   const clamp = (t: number) => Math.max(a, Math.min(b, t));
-  const pos = (s: Span) => ({ left: `${((clamp(s.start) - a) / (b - a)) * 100}%`, width: `max(6px, ${((clamp(s.end) - clamp(s.start)) / (b - a)) * 100}%)` });
+  const pos = (s: Span) => ({
+    left: `${((clamp(s.start) - a) / (b - a)) * 100}%`,
+    width: `max(6px, ${((clamp(s.end) - clamp(s.start)) / (b - a)) * 100}%)`,
+  });
   const incidentSpans = incidents.map((i) => ({ ...i, start: i.startedAt.getTime(), end: (i.resolvedAt ?? to).getTime() }));
   const maintenanceSpans = maintenance.map((m) => ({ ...m, start: m.startsAt.getTime(), end: m.endsAt.getTime() }));
   const incidentLanes = lanes(incidentSpans);
@@ -90,7 +103,11 @@ export function IncidentTimeline({ from, to, incidents, maintenance }: { from: D
         <div />
         <div aria-hidden="true" className="relative mt-1 h-4 border-t border-zinc-200 text-[11px] text-zinc-400 tabular-nums">
           {ticks.map((t, i) => (
-            <span key={t} className={`absolute top-1 ${i === 0 ? "" : i === ticks.length - 1 ? "-translate-x-full" : "-translate-x-1/2"}`} style={{ left: `${(i / (ticks.length - 1)) * 100}%` }}>
+            <span
+              key={t}
+              className={`absolute top-1 ${i === 0 ? "" : i === ticks.length - 1 ? "-translate-x-full" : "-translate-x-1/2"}`}
+              style={{ left: `${(i / (ticks.length - 1)) * 100}%` }}
+            >
               {i === ticks.length - 1 ? "now" : short ? new Date(t).toISOString().slice(11, 16) : new Date(t).toISOString().slice(5, 10)}
             </span>
           ))}
@@ -122,7 +139,9 @@ export function IncidentTimeline({ from, to, incidents, maintenance }: { from: D
               </Link>
             </li>
           ))}
-          {incidents.length > LISTED ? <li className="py-2 text-xs text-zinc-500">and {incidents.length - LISTED} more (newest first)</li> : null}
+          {incidents.length > LISTED ? (
+            <li className="py-2 text-xs text-zinc-500">and {incidents.length - LISTED} more (newest first)</li>
+          ) : null}
         </ul>
       ) : null}
     </figure>
@@ -135,7 +154,9 @@ function Row({ label, count, children }: { label: string; count: number; childre
   return (
     <>
       <div className="pt-0.5 font-medium text-zinc-500">{label}</div>
-      <div className="space-y-1 rounded-sm bg-zinc-50 py-0.5">{count === 0 ? <div className="h-5 px-2 leading-5 text-zinc-400">none</div> : children}</div>
+      <div className="space-y-1 rounded-sm bg-zinc-50 py-0.5">
+        {count === 0 ? <div className="h-5 px-2 leading-5 text-zinc-400">none</div> : children}
+      </div>
     </>
   );
 }

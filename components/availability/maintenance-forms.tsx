@@ -15,9 +15,20 @@ import { fieldErrorsOf, useFormAction } from "@/components/ui/use-form-action";
 import { formatMinutes, formatUtcTime, minutesBetween } from "./incident-display";
 import { utcTimes } from "./utc-times";
 
-export type MaintenanceView = { id: string; serviceName: string | null; startsAt: Date; endsAt: Date; reason: string; phase: "upcoming" | "in_progress" | "past" };
+export type MaintenanceView = {
+  id: string;
+  serviceName: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  reason: string;
+  phase: "upcoming" | "in_progress" | "past";
+};
 
-const PHASE = { upcoming: { tone: "accent", label: "Upcoming" }, in_progress: { tone: "amber", label: "In progress" }, past: { tone: "neutral", label: "Past" } } as const;
+const PHASE = {
+  upcoming: { tone: "accent", label: "Upcoming" },
+  in_progress: { tone: "amber", label: "In progress" },
+  past: { tone: "neutral", label: "Past" },
+} as const;
 
 export function MaintenanceManager({
   windows,
@@ -36,7 +47,9 @@ export function MaintenanceManager({
     <>
       {actions ? (
         <div className="flex items-center justify-between gap-4 border-b border-zinc-100 px-4 py-3">
-          <p className="text-[13px] text-zinc-500">Samples inside a window count as maintenance: excluded from uptime, SLA and error budget.</p>
+          <p className="text-[13px] text-zinc-500">
+            Samples inside a window count as maintenance: excluded from uptime, SLA and error budget.
+          </p>
           <Button onClick={() => setOpen(true)}>Schedule maintenance</Button>
         </div>
       ) : null}
@@ -82,7 +95,12 @@ export function MaintenanceManager({
         </div>
       )}
       {actions ? (
-        <Dialog open={open} onClose={() => setOpen(false)} title="Schedule maintenance" description="Times are UTC. A window may be at most 7 days long.">
+        <Dialog
+          open={open}
+          onClose={() => setOpen(false)}
+          title="Schedule maintenance"
+          description="Times are UTC. A window may be at most 7 days long."
+        >
           <ScheduleForm
             action={actions.create}
             services={services}
@@ -99,17 +117,47 @@ export function MaintenanceManager({
   );
 }
 
-function ScheduleForm({ action, services, defaults, onDone, onCancel }: { action: FormAction; services: { id: string; name: string }[]; defaults: { startsAt: string; endsAt: string }; onDone: (message: string) => void; onCancel: () => void }) {
+function ScheduleForm({
+  action,
+  services,
+  defaults,
+  onDone,
+  onCancel,
+}: {
+  action: FormAction;
+  services: { id: string; name: string }[];
+  defaults: { startsAt: string; endsAt: string };
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
   const [state, formAction, pending] = useFormAction(utcTimes(action, ["startsAt", "endsAt"]), onDone);
   const errors = fieldErrorsOf(state);
   return (
     <ActionForm action={formAction} noValidate className="space-y-4">
-      <SelectField label="Service" name="serviceId" defaultValue="" options={[{ value: "", label: "All services" }, ...services.map((s) => ({ value: s.id, label: s.name }))]} errors={errorsFor(errors, "serviceId")} />
+      <SelectField
+        label="Service"
+        name="serviceId"
+        defaultValue=""
+        options={[{ value: "", label: "All services" }, ...services.map((s) => ({ value: s.id, label: s.name }))]}
+        errors={errorsFor(errors, "serviceId")}
+      />
       <div className="grid grid-cols-2 gap-4">
-        <Field label="Starts (UTC)" name="startsAt" type="datetime-local" defaultValue={defaults.startsAt} errors={errorsFor(errors, "startsAt")} />
+        <Field
+          label="Starts (UTC)"
+          name="startsAt"
+          type="datetime-local"
+          defaultValue={defaults.startsAt}
+          errors={errorsFor(errors, "startsAt")}
+        />
         <Field label="Ends (UTC)" name="endsAt" type="datetime-local" defaultValue={defaults.endsAt} errors={errorsFor(errors, "endsAt")} />
       </div>
-      <TextareaField label="Reason" name="reason" rows={2} placeholder="e.g. GPU driver upgrade on the inference cluster" errors={errorsFor(errors, "reason")} />
+      <TextareaField
+        label="Reason"
+        name="reason"
+        rows={2}
+        placeholder="e.g. GPU driver upgrade on the inference cluster"
+        errors={errorsFor(errors, "reason")}
+      />
       <FormMessage state={state} />
       <FormFooter onCancel={onCancel}>
         <SubmitButton pending={pending} pendingLabel="Scheduling…">
@@ -126,7 +174,13 @@ function CancelWindowForm({ action, window, onDone }: { action: FormAction; wind
     <ActionForm action={formAction} className="inline-flex items-center gap-2">
       <input type="hidden" name="id" value={window.id} />
       {state && !state.ok ? <span className="text-xs text-red-600">{state.formError}</span> : null}
-      <SubmitButton size="sm" variant="danger-ghost" pending={pending} pendingLabel="Cancelling…" aria-label={`Cancel maintenance starting ${formatUtcTime(window.startsAt)}`}>
+      <SubmitButton
+        size="sm"
+        variant="danger-ghost"
+        pending={pending}
+        pendingLabel="Cancelling…"
+        aria-label={`Cancel maintenance starting ${formatUtcTime(window.startsAt)}`}
+      >
         Cancel
       </SubmitButton>
     </ActionForm>

@@ -29,9 +29,21 @@ export function ReportForm({
   return (
     <section aria-label="Report period" className="rounded-lg border border-zinc-200 bg-white shadow-xs print:hidden">
       {/* Keyed by the values: a preset link navigates on the client, and the inputs' defaults must follow. */}
-      <form key={`${values.service}|${values.from}|${values.to}`} method="get" action="/availability/report" className="flex flex-wrap items-start gap-3 border-b border-zinc-100 px-4 py-4">
+      <form
+        key={`${values.service}|${values.from}|${values.to}`}
+        method="get"
+        action="/availability/report"
+        className="flex flex-wrap items-start gap-3 border-b border-zinc-100 px-4 py-4"
+      >
         <Labelled id="report-service" label="Service" errors={errors.service}>
-          <select id="report-service" name="service" aria-describedby={errors.service ? "report-service-error" : undefined} aria-invalid={errors.service ? true : undefined} defaultValue={values.service} className={`${inputClass} w-56`}>
+          <select
+            id="report-service"
+            name="service"
+            aria-describedby={errors.service ? "report-service-error" : undefined}
+            aria-invalid={errors.service ? true : undefined}
+            defaultValue={values.service}
+            className={`${inputClass} w-56`}
+          >
             <option value="all">All services</option>
             {services.map((s) => (
               <option key={s.key} value={s.key}>
@@ -41,10 +53,26 @@ export function ReportForm({
           </select>
         </Labelled>
         <Labelled id="report-from" label="From" errors={errors.from}>
-          <input id="report-from" name="from" type="date" defaultValue={values.from} aria-describedby={errors.from ? "report-from-error" : undefined} aria-invalid={errors.from ? true : undefined} className={`${inputClass} w-44`} />
+          <input
+            id="report-from"
+            name="from"
+            type="date"
+            defaultValue={values.from}
+            aria-describedby={errors.from ? "report-from-error" : undefined}
+            aria-invalid={errors.from ? true : undefined}
+            className={`${inputClass} w-44`}
+          />
         </Labelled>
         <Labelled id="report-to" label="To (inclusive)" errors={errors.to}>
-          <input id="report-to" name="to" type="date" defaultValue={values.to} aria-describedby={errors.to ? "report-to-error" : undefined} aria-invalid={errors.to ? true : undefined} className={`${inputClass} w-44`} />
+          <input
+            id="report-to"
+            name="to"
+            type="date"
+            defaultValue={values.to}
+            aria-describedby={errors.to ? "report-to-error" : undefined}
+            aria-invalid={errors.to ? true : undefined}
+            className={`${inputClass} w-44`}
+          />
         </Labelled>
         <button type="submit" className={buttonClass("primary", "md", "mt-[26px]")}>
           Show report

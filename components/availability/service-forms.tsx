@@ -54,15 +54,26 @@ const columns = helper.columns([
     enableSorting: false,
     cell: (info) => (
       <span className="block min-w-40">
-        <Link href={`/availability/services/${info.row.original.key}`} className="font-medium text-zinc-900 hover:text-accent-700 hover:underline">
+        <Link
+          href={`/availability/services/${info.row.original.key}`}
+          className="font-medium text-zinc-900 hover:text-accent-700 hover:underline"
+        >
           {info.getValue()}
         </Link>
         <code className="block font-mono text-[11px] text-zinc-500">{info.row.original.key}</code>
       </span>
     ),
   }),
-  helper.accessor("weight", { header: "Weight", enableSorting: false, cell: (info) => <span className="tabular-nums">{info.getValue().toFixed(2)}</span> }),
-  helper.accessor("slaTarget", { header: "SLA target", enableSorting: false, cell: (info) => <span className="tabular-nums">{info.getValue()}%</span> }),
+  helper.accessor("weight", {
+    header: "Weight",
+    enableSorting: false,
+    cell: (info) => <span className="tabular-nums">{info.getValue().toFixed(2)}</span>,
+  }),
+  helper.accessor("slaTarget", {
+    header: "SLA target",
+    enableSorting: false,
+    cell: (info) => <span className="tabular-nums">{info.getValue()}%</span>,
+  }),
   helper.accessor("intervalSeconds", {
     header: "Probe",
     enableSorting: false,
@@ -72,24 +83,46 @@ const columns = helper.columns([
       </span>
     ),
   }),
-  helper.accessor("degradedLatencyMs", { header: "Degraded at", enableSorting: false, cell: (info) => <span className="whitespace-nowrap tabular-nums">{num(info.getValue())} ms</span> }),
+  helper.accessor("degradedLatencyMs", {
+    header: "Degraded at",
+    enableSorting: false,
+    cell: (info) => <span className="whitespace-nowrap tabular-nums">{num(info.getValue())} ms</span>,
+  }),
   helper.display({
     id: "thresholds",
     header: () => <span title="Consecutive down samples that open an incident / good samples that resolve it">Open / resolve</span>,
     cell: (info) => (
-      <span className="whitespace-nowrap tabular-nums" title={`Opens after ${info.row.original.failuresToOpen} failed samples, resolves after ${info.row.original.successesToResolve} good ones`}>
+      <span
+        className="whitespace-nowrap tabular-nums"
+        title={`Opens after ${info.row.original.failuresToOpen} failed samples, resolves after ${info.row.original.successesToResolve} good ones`}
+      >
         after {info.row.original.failuresToOpen} / {info.row.original.successesToResolve}
       </span>
     ),
   }),
-  helper.accessor("enabled", { header: "Probing", enableSorting: false, cell: (info) => <StatusDot tone={info.getValue() ? "green" : "neutral"}>{info.getValue() ? "Enabled" : "Paused"}</StatusDot> }),
+  helper.accessor("enabled", {
+    header: "Probing",
+    enableSorting: false,
+    cell: (info) => <StatusDot tone={info.getValue() ? "green" : "neutral"}>{info.getValue() ? "Enabled" : "Paused"}</StatusDot>,
+  }),
   helper.accessor((row) => row.healthUrl ?? "", {
     id: "healthUrl",
     header: "Health URL",
     enableSorting: false,
-    cell: (info) => (info.getValue() ? <code className="block max-w-40 truncate font-mono text-xs text-zinc-600" title={info.getValue()}>{info.getValue()}</code> : <span className="text-zinc-400">push only</span>),
+    cell: (info) =>
+      info.getValue() ? (
+        <code className="block max-w-40 truncate font-mono text-xs text-zinc-600" title={info.getValue()}>
+          {info.getValue()}
+        </code>
+      ) : (
+        <span className="text-zinc-400">push only</span>
+      ),
   }),
-  helper.display({ id: "actions", header: () => <span className="sr-only">Actions</span>, cell: (info) => <EditButton service={info.row.original} /> }),
+  helper.display({
+    id: "actions",
+    header: () => <span className="sr-only">Actions</span>,
+    cell: (info) => <EditButton service={info.row.original} />,
+  }),
 ]);
 
 export function ServicesManager({ services, action }: { services: ServiceView[]; action: FormAction | null }) {
@@ -103,7 +136,12 @@ export function ServicesManager({ services, action }: { services: ServiceView[];
       </div>
       <DataTable table={table} caption="Monitored services" empty={<EmptyState title="No services registered" />} />
       {action ? (
-        <Dialog open={editing !== null} onClose={() => setEditing(null)} title={editing ? `Edit ${editing.name}` : "Edit service"} width="max-w-2xl">
+        <Dialog
+          open={editing !== null}
+          onClose={() => setEditing(null)}
+          title={editing ? `Edit ${editing.name}` : "Edit service"}
+          width="max-w-2xl"
+        >
           {editing ? (
             <EditServiceForm
               service={editing}
@@ -121,7 +159,17 @@ export function ServicesManager({ services, action }: { services: ServiceView[];
   );
 }
 
-function EditServiceForm({ service, action, onDone, onCancel }: { service: ServiceView; action: FormAction; onDone: (message: string) => void; onCancel: () => void }) {
+function EditServiceForm({
+  service,
+  action,
+  onDone,
+  onCancel,
+}: {
+  service: ServiceView;
+  action: FormAction;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
   const [state, formAction, pending] = useFormAction(action, onDone);
   const errors = fieldErrorsOf(state);
   const e = (name: string) => errorsFor(errors, name);
@@ -133,19 +181,83 @@ function EditServiceForm({ service, action, onDone, onCancel }: { service: Servi
         <Field label="Key" name="key" defaultValue={service.key} readOnly disabled hint="Fixed: samples and reports name it." />
       </div>
       <TextareaField label="Description" name="description" rows={2} defaultValue={service.description} errors={e("description")} />
-      <Field label="Health URL" name="healthUrl" type="url" defaultValue={service.healthUrl ?? ""} placeholder="https://… (empty: the service pushes its own samples)" errors={e("healthUrl")} />
+      <Field
+        label="Health URL"
+        name="healthUrl"
+        type="url"
+        defaultValue={service.healthUrl ?? ""}
+        placeholder="https://… (empty: the service pushes its own samples)"
+        errors={e("healthUrl")}
+      />
       <div className="grid grid-cols-3 gap-4">
-        <Field label="SLA target (%)" name="slaTarget" type="number" step="0.001" inputMode="decimal" defaultValue={service.slaTarget} errors={e("slaTarget")} />
-        <Field label="Composite weight" name="weight" type="number" step="0.001" inputMode="decimal" defaultValue={service.weight} hint="0–1; the five usually sum to 1." errors={e("weight")} />
-        <Field label="Probe interval (s)" name="intervalSeconds" type="number" inputMode="numeric" defaultValue={service.intervalSeconds} errors={e("intervalSeconds")} />
-        <Field label="Timeout (ms)" name="timeoutMs" type="number" inputMode="numeric" defaultValue={service.timeoutMs} errors={e("timeoutMs")} />
-        <Field label="Degraded above (ms)" name="degradedLatencyMs" type="number" inputMode="numeric" defaultValue={service.degradedLatencyMs} errors={e("degradedLatencyMs")} />
+        <Field
+          label="SLA target (%)"
+          name="slaTarget"
+          type="number"
+          step="0.001"
+          inputMode="decimal"
+          defaultValue={service.slaTarget}
+          errors={e("slaTarget")}
+        />
+        <Field
+          label="Composite weight"
+          name="weight"
+          type="number"
+          step="0.001"
+          inputMode="decimal"
+          defaultValue={service.weight}
+          hint="0–1; the five usually sum to 1."
+          errors={e("weight")}
+        />
+        <Field
+          label="Probe interval (s)"
+          name="intervalSeconds"
+          type="number"
+          inputMode="numeric"
+          defaultValue={service.intervalSeconds}
+          errors={e("intervalSeconds")}
+        />
+        <Field
+          label="Timeout (ms)"
+          name="timeoutMs"
+          type="number"
+          inputMode="numeric"
+          defaultValue={service.timeoutMs}
+          errors={e("timeoutMs")}
+        />
+        <Field
+          label="Degraded above (ms)"
+          name="degradedLatencyMs"
+          type="number"
+          inputMode="numeric"
+          defaultValue={service.degradedLatencyMs}
+          errors={e("degradedLatencyMs")}
+        />
         <div />
-        <Field label="Open after N failures" name="failuresToOpen" type="number" inputMode="numeric" defaultValue={service.failuresToOpen} errors={e("failuresToOpen")} />
-        <Field label="Resolve after M successes" name="successesToResolve" type="number" inputMode="numeric" defaultValue={service.successesToResolve} errors={e("successesToResolve")} />
+        <Field
+          label="Open after N failures"
+          name="failuresToOpen"
+          type="number"
+          inputMode="numeric"
+          defaultValue={service.failuresToOpen}
+          errors={e("failuresToOpen")}
+        />
+        <Field
+          label="Resolve after M successes"
+          name="successesToResolve"
+          type="number"
+          inputMode="numeric"
+          defaultValue={service.successesToResolve}
+          errors={e("successesToResolve")}
+        />
       </div>
       <label className="flex items-center gap-2 text-[13px] text-zinc-800">
-        <input type="checkbox" name="enabled" defaultChecked={service.enabled} className="size-4 rounded border-zinc-300 accent-accent-600" />
+        <input
+          type="checkbox"
+          name="enabled"
+          defaultChecked={service.enabled}
+          className="size-4 rounded border-zinc-300 accent-accent-600"
+        />
         Probing enabled
       </label>
       <FormMessage state={state} />
@@ -164,7 +276,17 @@ export function RetentionForm({ action, days }: { action: FormAction; days: numb
   const errors = fieldErrorsOf(state);
   return (
     <ActionForm action={formAction} noValidate className="flex flex-wrap items-start gap-3">
-      <Field label="Keep raw samples for (days)" name="rawRetentionDays" type="number" inputMode="numeric" min={7} max={3650} defaultValue={days} className="w-56" errors={errorsFor(errors, "rawRetentionDays")} />
+      <Field
+        label="Keep raw samples for (days)"
+        name="rawRetentionDays"
+        type="number"
+        inputMode="numeric"
+        min={7}
+        max={3650}
+        defaultValue={days}
+        className="w-56"
+        errors={errorsFor(errors, "rawRetentionDays")}
+      />
       <SubmitButton className="mt-6" variant="secondary" pending={pending} pendingLabel="Saving…">
         Save retention
       </SubmitButton>

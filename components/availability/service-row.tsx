@@ -18,7 +18,10 @@ export function CurrentStatus({ status, at, enabled }: { status: string | null; 
   const key = !enabled ? "paused" : status === "healthy" || status === "degraded" || status === "down" ? status : "none";
   const d = DOT[key];
   return (
-    <span className="inline-flex items-center gap-1.5 text-[13px] whitespace-nowrap text-zinc-700" title={at ? `Last sample ${formatUtc(at)}` : undefined}>
+    <span
+      className="inline-flex items-center gap-1.5 text-[13px] whitespace-nowrap text-zinc-700"
+      title={at ? `Last sample ${formatUtc(at)}` : undefined}
+    >
       <span aria-hidden="true" className="relative flex size-2">
         {key === "down" ? <span className="absolute inline-flex size-full animate-ping rounded-full bg-red-400 opacity-60" /> : null}
         <span className={`relative inline-flex size-2 rounded-full ${d.dot}`} />
@@ -45,7 +48,10 @@ export function ServiceRowItem({ card, range }: { card: ServiceCard; range: Rang
     <li className="px-5 py-4" data-service={service.key}>
       <div className="flex flex-wrap items-center gap-x-8 gap-y-3">
         <div className="w-52 min-w-0">
-          <Link href={`/availability/services/${service.key}?range=${range}`} className="text-sm font-semibold text-zinc-900 hover:text-accent-700 hover:underline">
+          <Link
+            href={`/availability/services/${service.key}?range=${range}`}
+            className="text-sm font-semibold text-zinc-900 hover:text-accent-700 hover:underline"
+          >
             {service.name}
           </Link>
           <div className="mt-1">

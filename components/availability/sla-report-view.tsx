@@ -9,7 +9,15 @@ const td = "px-3 py-2.5 align-top text-zinc-700 first:pl-4 last:pr-4 tabular-num
 const num = `${td} text-right`;
 const thNum = `${th} text-right`;
 
-function Table({ caption, head, children }: { caption: string; head: { label: string; numeric?: boolean; title?: string }[]; children: React.ReactNode }) {
+function Table({
+  caption,
+  head,
+  children,
+}: {
+  caption: string;
+  head: { label: string; numeric?: boolean; title?: string }[];
+  children: React.ReactNode;
+}) {
   return (
     <div className="relative overflow-x-auto print:overflow-visible">
       <table className="w-full border-collapse text-left text-[13px]">
@@ -31,7 +39,10 @@ function Table({ caption, head, children }: { caption: string; head: { label: st
 
 function Section({ id, title, description, children }: { id: string; title: string; description?: string; children: React.ReactNode }) {
   return (
-    <section aria-labelledby={id} className="break-inside-avoid-page rounded-lg border border-zinc-200 bg-white shadow-xs print:rounded-none print:border-0 print:shadow-none">
+    <section
+      aria-labelledby={id}
+      className="break-inside-avoid-page rounded-lg border border-zinc-200 bg-white shadow-xs print:rounded-none print:border-0 print:shadow-none"
+    >
       <header className="border-b border-zinc-100 px-5 py-3 print:px-0">
         <h2 id={id} className="text-sm font-semibold text-zinc-900">
           {title}
@@ -43,7 +54,8 @@ function Section({ id, title, description, children }: { id: string; title: stri
   );
 }
 
-const budgetText = (fraction: number | undefined) => (fraction === undefined ? "—" : !Number.isFinite(fraction) ? "exhausted" : `${(100 * fraction).toFixed(1)}%`);
+const budgetText = (fraction: number | undefined) =>
+  fraction === undefined ? "—" : !Number.isFinite(fraction) ? "exhausted" : `${(100 * fraction).toFixed(1)}%`;
 
 /** The printable SLA report: every figure the CSV files carry, in the same words. */
 export function SlaReportView({ report }: { report: SlaReport }) {
@@ -55,12 +67,25 @@ export function SlaReportView({ report }: { report: SlaReport }) {
     <div className="space-y-6">
       <section aria-label="Headline figures" className="grid grid-cols-2 gap-4 xl:grid-cols-4">
         <StatTile label="Composite availability" value={formatPercent(report.composite)} hint="Weighted by service; degraded counts half" />
-        <StatTile label="SLAs met" value={`${met} of ${judged}`} hint={judged < report.services.length ? `${report.services.length - judged} without data` : "Services judged on known samples"} attention={met < judged} />
+        <StatTile
+          label="SLAs met"
+          value={`${met} of ${judged}`}
+          hint={judged < report.services.length ? `${report.services.length - judged} without data` : "Services judged on known samples"}
+          attention={met < judged}
+        />
         <StatTile label="Incidents started" value={report.services.reduce((n, s) => n + s.stats.failures, 0)} hint="Inside the period" />
-        <StatTile label="Downtime" value={formatMinutes(report.services.reduce((n, s) => n + s.downtimeMinutes, 0))} hint="Down samples × probe interval, all services" />
+        <StatTile
+          label="Downtime"
+          value={formatMinutes(report.services.reduce((n, s) => n + s.downtimeMinutes, 0))}
+          hint="Down samples × probe interval, all services"
+        />
       </section>
 
-      <Section id="sla-levels" title="Service levels" description="Uptime = (healthy + degraded) ÷ known samples. Maintenance and unknown samples are excluded, not counted as up.">
+      <Section
+        id="sla-levels"
+        title="Service levels"
+        description="Uptime = (healthy + degraded) ÷ known samples. Maintenance and unknown samples are excluded, not counted as up."
+      >
         <Table
           caption="Service levels"
           head={[
@@ -89,7 +114,9 @@ export function SlaReportView({ report }: { report: SlaReport }) {
                 <VerdictBadge verdict={figures.verdict} />
               </td>
               <td className={num}>{formatCount(Math.round(downtimeMinutes))} min</td>
-              <td className={`${num} ${figures.budget && figures.budget.remainingFraction < 0 ? "text-red-700" : ""}`}>{budgetText(figures.budget?.remainingFraction)}</td>
+              <td className={`${num} ${figures.budget && figures.budget.remainingFraction < 0 ? "text-red-700" : ""}`}>
+                {budgetText(figures.budget?.remainingFraction)}
+              </td>
               <td className={num}>{stats.failures}</td>
               <td className={num}>{formatMinutes(stats.mttrMinutes)}</td>
               <td className={num}>{stats.mtbfHours === null ? "—" : formatMinutes(stats.mtbfHours * 60)}</td>
@@ -99,7 +126,11 @@ export function SlaReportView({ report }: { report: SlaReport }) {
         </Table>
       </Section>
 
-      <Section id="sla-samples" title="Samples and exclusions" description="Unknown: samples expected at the probe interval but never recorded. Coverage: known ÷ expected.">
+      <Section
+        id="sla-samples"
+        title="Samples and exclusions"
+        description="Unknown: samples expected at the probe interval but never recorded. Coverage: known ÷ expected."
+      >
         <Table
           caption="Samples and exclusions"
           head={[
@@ -134,13 +165,25 @@ export function SlaReportView({ report }: { report: SlaReport }) {
         ) : (
           <Table
             caption="Incidents in the period"
-            head={[{ label: "Service" }, { label: "Incident" }, { label: "Severity" }, { label: "State" }, { label: "Started" }, { label: "Duration", numeric: true }, { label: "Acknowledged by" }, { label: "Root cause" }]}
+            head={[
+              { label: "Service" },
+              { label: "Incident" },
+              { label: "Severity" },
+              { label: "State" },
+              { label: "Started" },
+              { label: "Duration", numeric: true },
+              { label: "Acknowledged by" },
+              { label: "Root cause" },
+            ]}
           >
             {incidents.map((i) => (
               <tr key={i.id}>
                 <td className={`${td} whitespace-nowrap`}>{i.service}</td>
                 <td className={`${td} min-w-48`}>
-                  <Link href={`/availability/incidents/${i.id}`} className="font-medium text-zinc-900 hover:text-accent-700 hover:underline">
+                  <Link
+                    href={`/availability/incidents/${i.id}`}
+                    className="font-medium text-zinc-900 hover:text-accent-700 hover:underline"
+                  >
                     {i.title}
                   </Link>
                   <span className="block text-xs text-zinc-500">{i.source === "auto" ? "Detected by Assay" : "Opened by hand"}</span>
@@ -152,7 +195,9 @@ export function SlaReportView({ report }: { report: SlaReport }) {
                   <IncidentStateBadge acknowledged={i.acknowledgedAt !== null} resolved={i.resolvedAt !== null} />
                 </td>
                 <td className={`${td} whitespace-nowrap`}>{formatUtcTime(i.startedAt)}</td>
-                <td className={`${num} whitespace-nowrap`}>{i.resolvedAt ? formatMinutes(minutesBetween(i.startedAt, i.resolvedAt)) : "ongoing"}</td>
+                <td className={`${num} whitespace-nowrap`}>
+                  {i.resolvedAt ? formatMinutes(minutesBetween(i.startedAt, i.resolvedAt)) : "ongoing"}
+                </td>
                 <td className={`${td} whitespace-nowrap`}>{i.acknowledgedByName ?? "—"}</td>
                 <td className={`${td} max-w-72 text-zinc-600`}>{i.rootCause ?? <span className="text-zinc-400">Not recorded</span>}</td>
               </tr>
@@ -161,11 +206,18 @@ export function SlaReportView({ report }: { report: SlaReport }) {
         )}
       </Section>
 
-      <Section id="sla-maintenance" title="Maintenance windows" description="Samples inside these windows are excluded from every figure above.">
+      <Section
+        id="sla-maintenance"
+        title="Maintenance windows"
+        description="Samples inside these windows are excluded from every figure above."
+      >
         {report.maintenance.length === 0 ? (
           <p className="px-5 py-8 text-center text-[13px] text-zinc-500">No maintenance in this range.</p>
         ) : (
-          <Table caption="Maintenance windows in the period" head={[{ label: "Service" }, { label: "Starts" }, { label: "Ends" }, { label: "Length", numeric: true }, { label: "Reason" }]}>
+          <Table
+            caption="Maintenance windows in the period"
+            head={[{ label: "Service" }, { label: "Starts" }, { label: "Ends" }, { label: "Length", numeric: true }, { label: "Reason" }]}
+          >
             {report.maintenance.map((m) => (
               <tr key={m.id}>
                 <td className={`${td} whitespace-nowrap`}>{m.serviceName ?? "All services"}</td>

@@ -48,7 +48,14 @@ export function SeverityBadge({ severity, long = false }: { severity: Severity; 
   return (
     <span title={full}>
       <Badge tone={SEVERITY_TONES[severity]}>
-        {long ? full : <><span aria-hidden="true">{short}</span><span className="sr-only">{full}</span></>}
+        {long ? (
+          full
+        ) : (
+          <>
+            <span aria-hidden="true">{short}</span>
+            <span className="sr-only">{full}</span>
+          </>
+        )}
       </Badge>
     </span>
   );

@@ -4,7 +4,15 @@ import { useRef, useState } from "react";
 import { formatCount, formatPercent } from "./figures";
 
 /** One UTC day of a status strip (the shape of StripDay in lib/availability/queries.ts). */
-export type StripDay = { day: string; uptime: number | null; healthy: number; degraded: number; down: number; maintenance: number; unknown: number };
+export type StripDay = {
+  day: string;
+  uptime: number | null;
+  healthy: number;
+  degraded: number;
+  down: number;
+  maintenance: number;
+  unknown: number;
+};
 
 type Kind = "met" | "near" | "below" | "maintenance" | "none";
 
@@ -12,7 +20,10 @@ const KIND: Record<Kind, { bar: string; label: string }> = {
   met: { bar: "bg-emerald-500", label: "target met" },
   near: { bar: "bg-amber-400", label: "below target (≥ 99%)" },
   below: { bar: "bg-red-500", label: "below 99%" },
-  maintenance: { bar: "bg-sky-400 bg-[repeating-linear-gradient(135deg,transparent_0_2px,rgba(255,255,255,0.55)_2px_4px)]", label: "maintenance only" },
+  maintenance: {
+    bar: "bg-sky-400 bg-[repeating-linear-gradient(135deg,transparent_0_2px,rgba(255,255,255,0.55)_2px_4px)]",
+    label: "maintenance only",
+  },
   none: { bar: "bg-zinc-200", label: "no data" },
 };
 
@@ -24,7 +35,9 @@ function kindOf(d: StripDay, target: number): Kind {
 
 function describe(d: StripDay, target: number): string {
   const parts = [d.day, d.uptime === null ? "no known samples" : `${formatPercent(d.uptime)} uptime`, KIND[kindOf(d, target)].label];
-  parts.push(`${formatCount(d.down)} down, ${formatCount(d.degraded)} degraded, ${formatCount(d.maintenance)} maintenance, ${formatCount(d.unknown)} unknown samples`);
+  parts.push(
+    `${formatCount(d.down)} down, ${formatCount(d.degraded)} degraded, ${formatCount(d.maintenance)} maintenance, ${formatCount(d.unknown)} unknown samples`,
+  );
   return parts.join("; ");
 }
 
@@ -33,7 +46,17 @@ function describe(d: StripDay, target: number): string {
  * strip (arrow keys, Home and End move between days) so that five strips do not cost 450
  * presses of Tab; hovering or focusing a day shows its figures.
  */
-export function StatusStrip({ days, target, label, className = "" }: { days: StripDay[]; target: number; label?: string; className?: string }) {
+export function StatusStrip({
+  days,
+  target,
+  label,
+  className = "",
+}: {
+  days: StripDay[];
+  target: number;
+  label?: string;
+  className?: string;
+}) {
   const [active, setActive] = useState<number | null>(null);
   const [focusIndex, setFocusIndex] = useState(days.length - 1);
   const refs = useRef<(HTMLSpanElement | null)[]>([]);

@@ -17,7 +17,17 @@ export function gridRange(month: string): { from: string; to: string } {
  * A month as a table of weeks. Each test sits on its due day as a link coloured by state
  * (the state is also in its accessible name); a crowded day links to the agenda for the rest.
  */
-export function MonthGrid({ month, items, today, moreHref }: { month: string; items: CalendarItem[]; today: string; moreHref: (day: string) => string }) {
+export function MonthGrid({
+  month,
+  items,
+  today,
+  moreHref,
+}: {
+  month: string;
+  items: CalendarItem[];
+  today: string;
+  moreHref: (day: string) => string;
+}) {
   const { from, to } = gridRange(month);
   const days = eachDayOfInterval({ start: parseISO(from), end: parseISO(to) }).map((d) => format(d, "yyyy-MM-dd"));
   const byDay = new Map<string, CalendarItem[]>();

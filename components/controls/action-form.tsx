@@ -8,7 +8,10 @@ import { startTransition, type ComponentProps } from "react";
  * one field instead of filling in the form again. (After success, the page re-renders the
  * form with a new key where a fresh form is wanted.)
  */
-export function ActionForm({ action, ...props }: Omit<ComponentProps<"form">, "action" | "onSubmit"> & { action: (formData: FormData) => void }) {
+export function ActionForm({
+  action,
+  ...props
+}: Omit<ComponentProps<"form">, "action" | "onSubmit"> & { action: (formData: FormData) => void }) {
   return (
     <form
       {...props}

@@ -1,7 +1,13 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { FormAction } from "@/components/ui/form-action";
-import { CHECKLIST_CATEGORIES, CHECKLIST_CATEGORY_LABELS, CHECKLIST_STATUS_LABELS, type ChecklistCategory, type ChecklistStatus } from "@/lib/controls/vocabulary";
+import {
+  CHECKLIST_CATEGORIES,
+  CHECKLIST_CATEGORY_LABELS,
+  CHECKLIST_STATUS_LABELS,
+  type ChecklistCategory,
+  type ChecklistStatus,
+} from "@/lib/controls/vocabulary";
 import { AttachEvidenceForm } from "./attach-evidence-form";
 import { ChecklistItemForm } from "./checklist-item-form";
 
@@ -39,7 +45,10 @@ export function ChecklistSection({
   const done = items.filter((i) => i.status === "done").length;
   return (
     <Card>
-      <CardHeader title="Audit-preparation checklist" description={`${done} of ${items.length} items done. Owners move their items along and link the evidence behind them.`} />
+      <CardHeader
+        title="Audit-preparation checklist"
+        description={`${done} of ${items.length} items done. Owners move their items along and link the evidence behind them.`}
+      />
       <div className="divide-y divide-zinc-100">
         {CHECKLIST_CATEGORIES.map((category) => (
           <section key={category} aria-labelledby={`checklist-${category}`} className="px-5 py-3">
@@ -75,8 +84,24 @@ export function ChecklistSection({
                       </div>
                       {editable ? (
                         <div className="space-y-2">
-                          <ChecklistItemForm action={actions.update} itemId={item.id} title={item.title} status={item.status} ownerId={item.ownerId} owners={owners} />
-                          {evidence.length > 0 ? <AttachEvidenceForm action={actions.link} hidden={{ itemId: item.id }} field="evidenceId" options={evidence} label={`Link evidence to ${item.title}`} hideLabel /> : null}
+                          <ChecklistItemForm
+                            action={actions.update}
+                            itemId={item.id}
+                            title={item.title}
+                            status={item.status}
+                            ownerId={item.ownerId}
+                            owners={owners}
+                          />
+                          {evidence.length > 0 ? (
+                            <AttachEvidenceForm
+                              action={actions.link}
+                              hidden={{ itemId: item.id }}
+                              field="evidenceId"
+                              options={evidence}
+                              label={`Link evidence to ${item.title}`}
+                              hideLabel
+                            />
+                          ) : null}
                         </div>
                       ) : null}
                     </li>

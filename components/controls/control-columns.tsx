@@ -56,7 +56,10 @@ function RowActions({ row }: { row: ControlRow }) {
   const ctx = use(ControlActionsContext);
   return (
     <div className="flex justify-end gap-1">
-      <a href={`/controls/calendar?control=${row.id}&view=agenda`} className="inline-flex h-8 items-center rounded-md px-2.5 text-[13px] text-zinc-700 hover:bg-zinc-100">
+      <a
+        href={`/controls/calendar?control=${row.id}&view=agenda`}
+        className="inline-flex h-8 items-center rounded-md px-2.5 text-[13px] text-zinc-700 hover:bg-zinc-100"
+      >
         Tests
       </a>
       {ctx?.canManage ? (

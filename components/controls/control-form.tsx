@@ -41,16 +41,63 @@ export function ControlForm({
       </div>
       <div className="grid grid-cols-2 gap-4">
         <Field label="Category" name="category" defaultValue={control?.category} required errors={errorsFor(errors, "category")} />
-        <SelectField label="Owner" name="ownerId" options={people} defaultValue={control?.ownerId ?? ""} placeholder="Choose…" errors={errorsFor(errors, "ownerId")} />
+        <SelectField
+          label="Owner"
+          name="ownerId"
+          options={people}
+          defaultValue={control?.ownerId ?? ""}
+          placeholder="Choose…"
+          errors={errorsFor(errors, "ownerId")}
+        />
       </div>
       <div className="grid grid-cols-3 gap-4">
-        <SelectField label="Testing frequency" name="frequency" options={FREQUENCIES.map((f) => ({ value: f, label: FREQUENCY_LABELS[f] }))} defaultValue={control?.frequency ?? "monthly"} errors={errorsFor(errors, "frequency")} />
-        <Field label="Due day" name="dueDay" type="number" min={1} max={31} defaultValue={control?.dueDay ?? 31} hint="Of the interval's last month; 31 = its last day." errors={errorsFor(errors, "dueDay")} />
-        <SelectField label="AI relevance" name="aiRelevance" options={AI_RELEVANCE.map((a) => ({ value: a, label: AI_RELEVANCE_LABELS[a] }))} defaultValue={control?.aiRelevance ?? "none"} errors={errorsFor(errors, "aiRelevance")} />
+        <SelectField
+          label="Testing frequency"
+          name="frequency"
+          options={FREQUENCIES.map((f) => ({ value: f, label: FREQUENCY_LABELS[f] }))}
+          defaultValue={control?.frequency ?? "monthly"}
+          errors={errorsFor(errors, "frequency")}
+        />
+        <Field
+          label="Due day"
+          name="dueDay"
+          type="number"
+          min={1}
+          max={31}
+          defaultValue={control?.dueDay ?? 31}
+          hint="Of the interval's last month; 31 = its last day."
+          errors={errorsFor(errors, "dueDay")}
+        />
+        <SelectField
+          label="AI relevance"
+          name="aiRelevance"
+          options={AI_RELEVANCE.map((a) => ({ value: a, label: AI_RELEVANCE_LABELS[a] }))}
+          defaultValue={control?.aiRelevance ?? "none"}
+          errors={errorsFor(errors, "aiRelevance")}
+        />
       </div>
-      <TextareaField label="Description" name="description" defaultValue={control?.description} rows={2} errors={errorsFor(errors, "description")} />
-      <TextareaField label="Test procedure" name="testProcedure" defaultValue={control?.testProcedure} rows={3} errors={errorsFor(errors, "testProcedure")} />
-      <CheckboxGroup legend="SOC 2 Trust Services Criteria" name="criteria" options={criteria} defaultChecked={control?.criteria ?? []} columns={3} errors={errorsFor(errors, "criteria")} />
+      <TextareaField
+        label="Description"
+        name="description"
+        defaultValue={control?.description}
+        rows={2}
+        errors={errorsFor(errors, "description")}
+      />
+      <TextareaField
+        label="Test procedure"
+        name="testProcedure"
+        defaultValue={control?.testProcedure}
+        rows={3}
+        errors={errorsFor(errors, "testProcedure")}
+      />
+      <CheckboxGroup
+        legend="SOC 2 Trust Services Criteria"
+        name="criteria"
+        options={criteria}
+        defaultChecked={control?.criteria ?? []}
+        columns={3}
+        errors={errorsFor(errors, "criteria")}
+      />
       <FormMessage state={state} />
       <FormFooter onCancel={onCancel}>
         <SubmitButton pending={pending} pendingLabel="Saving…">

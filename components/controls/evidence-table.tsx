@@ -14,7 +14,17 @@ export type EvidenceRow = {
 };
 
 /** Evidence with what an auditor checks: the hash, the size and type, when it was true and when it arrived. */
-export function EvidenceTable({ rows, caption, empty, compact = false }: { rows: EvidenceRow[]; caption: string; empty: React.ReactNode; compact?: boolean }) {
+export function EvidenceTable({
+  rows,
+  caption,
+  empty,
+  compact = false,
+}: {
+  rows: EvidenceRow[];
+  caption: string;
+  empty: React.ReactNode;
+  compact?: boolean;
+}) {
   if (rows.length === 0) return <>{empty}</>;
   if (compact) return <EvidenceList rows={rows} caption={caption} />;
   const showLinks = rows.some((r) => r.links !== undefined);
@@ -24,12 +34,26 @@ export function EvidenceTable({ rows, caption, empty, compact = false }: { rows:
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b border-zinc-200 bg-zinc-50/80 text-xs text-zinc-500">
-            <th scope="col" className="px-3 py-2 pl-4 font-medium">File</th>
-            <th scope="col" className="px-3 py-2 font-medium">SHA-256</th>
-            <th scope="col" className="px-3 py-2 font-medium">Size · type</th>
-            <th scope="col" className="px-3 py-2 font-medium">Evidence date</th>
-            <th scope="col" className="px-3 py-2 font-medium">Uploaded</th>
-            {showLinks ? <th scope="col" className="px-3 py-2 pr-4 font-medium">Tests</th> : null}
+            <th scope="col" className="px-3 py-2 pl-4 font-medium">
+              File
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              SHA-256
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Size · type
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Evidence date
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Uploaded
+            </th>
+            {showLinks ? (
+              <th scope="col" className="px-3 py-2 pr-4 font-medium">
+                Tests
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-100">

@@ -74,7 +74,16 @@ export function EvidenceUpload({ occurrenceId, today }: { occurrenceId?: string;
         <FieldError id={`${fileId}-error`} errors={fileErrors} />
       </div>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-        <Field label="Evidence date" name="evidenceDate" type="date" max={today} defaultValue={today} required hint="When it was true: decides the period it counts for." errors={outcome?.fields.evidenceDate} />
+        <Field
+          label="Evidence date"
+          name="evidenceDate"
+          type="date"
+          max={today}
+          defaultValue={today}
+          required
+          hint="When it was true: decides the period it counts for."
+          errors={outcome?.fields.evidenceDate}
+        />
       </div>
       <TextareaField label="Description" name="description" rows={2} errors={outcome?.fields.description} />
       <div role="status" aria-live="polite">

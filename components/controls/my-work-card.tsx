@@ -4,7 +4,15 @@ import { CardHeader } from "@/components/ui/card";
 import { REMEDIATION_LABELS, type OccurrenceState, type RemediationStatus } from "@/lib/controls/vocabulary";
 
 type Test = { id: string; controlCode: string; controlName: string; dueOn: string; state: OccurrenceState };
-type Remediation = { id: string; occurrenceId: string; controlCode: string; controlName: string; dueOn: string; status: RemediationStatus; overdue: boolean };
+type Remediation = {
+  id: string;
+  occurrenceId: string;
+  controlCode: string;
+  controlName: string;
+  dueOn: string;
+  status: RemediationStatus;
+  overdue: boolean;
+};
 
 /** An owner's control work: unrecorded tests overdue or due within a week, and open remediation. */
 export function MyControlWorkCard({ tests, remediations }: { tests: Test[]; remediations: Remediation[] }) {
@@ -38,7 +46,9 @@ export function MyControlWorkCard({ tests, remediations }: { tests: Test[]; reme
           ))}
           {remediations.map((r) => (
             <li key={r.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-5 py-2.5">
-              <span className={`rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${r.overdue ? "bg-red-50 text-red-700 ring-red-200" : "bg-amber-50 text-amber-800 ring-amber-200"}`}>
+              <span
+                className={`rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${r.overdue ? "bg-red-50 text-red-700 ring-red-200" : "bg-amber-50 text-amber-800 ring-amber-200"}`}
+              >
                 Remediation {REMEDIATION_LABELS[r.status].toLowerCase()}
               </span>
               <Link href={`/controls/tests/${r.occurrenceId}`} className="font-medium text-zinc-900 hover:text-accent-700 hover:underline">

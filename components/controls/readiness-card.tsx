@@ -32,7 +32,9 @@ export function ReadinessCard({ readiness, penalty }: { readiness: ReadinessView
           ))}
         </ul>
       </div>
-      {penalty > 0 ? <p className="mt-3 text-xs text-amber-800">−{penalty}: evidence dated outside the period does not count for this report.</p> : null}
+      {penalty > 0 ? (
+        <p className="mt-3 text-xs text-amber-800">−{penalty}: evidence dated outside the period does not count for this report.</p>
+      ) : null}
     </section>
   );
 }

@@ -53,8 +53,18 @@ export function RecordResultForm({
         <legend className="mb-1.5 block text-[13px] font-medium text-zinc-800">Result</legend>
         <div className="flex gap-2">
           {RESULTS.map((r) => (
-            <label key={r} className={`flex cursor-pointer items-center gap-2 rounded-md border px-3 py-1.5 text-[13px] ${result === r ? "border-accent-500 bg-accent-50" : "border-zinc-300"}`}>
-              <input type="radio" name="result" value={r} checked={result === r} onChange={() => setResult(r)} className="accent-accent-600" />
+            <label
+              key={r}
+              className={`flex cursor-pointer items-center gap-2 rounded-md border px-3 py-1.5 text-[13px] ${result === r ? "border-accent-500 bg-accent-50" : "border-zinc-300"}`}
+            >
+              <input
+                type="radio"
+                name="result"
+                value={r}
+                checked={result === r}
+                onChange={() => setResult(r)}
+                className="accent-accent-600"
+              />
               {RESULT_LABELS[r]}
             </label>
           ))}
@@ -62,9 +72,23 @@ export function RecordResultForm({
       </fieldset>
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <SelectField label="Tester" name="testerId" options={people} defaultValue={currentUserId} errors={errorsFor(errors, "testerId")} />
-        <Field label="Test date" name="testedOn" type="date" max={today} defaultValue={today} required errors={errorsFor(errors, "testedOn")} />
+        <Field
+          label="Test date"
+          name="testedOn"
+          type="date"
+          max={today}
+          defaultValue={today}
+          required
+          errors={errorsFor(errors, "testedOn")}
+        />
       </div>
-      <TextareaField label="Test procedure followed" name="procedureFollowed" defaultValue={defaultProcedure} rows={3} errors={errorsFor(errors, "procedureFollowed")} />
+      <TextareaField
+        label="Test procedure followed"
+        name="procedureFollowed"
+        defaultValue={defaultProcedure}
+        rows={3}
+        errors={errorsFor(errors, "procedureFollowed")}
+      />
       <TextareaField
         label="Findings"
         name="findings"
@@ -91,14 +115,26 @@ export function RecordResultForm({
         <fieldset className="space-y-4 rounded-md border border-amber-200 bg-amber-50/50 p-3">
           <legend className="px-1 text-[13px] font-medium text-amber-900">Remediation (required when the result is not a pass)</legend>
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-            <SelectField label="Remediation owner" name="remediationOwnerId" options={people} placeholder="Choose…" errors={errorsFor(errors, "remediationOwnerId")} />
+            <SelectField
+              label="Remediation owner"
+              name="remediationOwnerId"
+              options={people}
+              placeholder="Choose…"
+              errors={errorsFor(errors, "remediationOwnerId")}
+            />
             <Field label="Remediation due" name="remediationDueOn" type="date" min={today} errors={errorsFor(errors, "remediationDueOn")} />
           </div>
           <TextareaField label="Remediation plan" name="remediationPlan" rows={2} errors={errorsFor(errors, "remediationPlan")} />
         </fieldset>
       ) : null}
       {correction ? (
-        <TextareaField label="Reason for the correction" name="correctionReason" rows={2} hint="Both records stay visible; this says why the earlier one was wrong." errors={errorsFor(errors, "correctionReason")} />
+        <TextareaField
+          label="Reason for the correction"
+          name="correctionReason"
+          rows={2}
+          hint="Both records stay visible; this says why the earlier one was wrong."
+          errors={errorsFor(errors, "correctionReason")}
+        />
       ) : null}
       <FormMessage state={state} />
       <div className="flex justify-end">

@@ -10,7 +10,15 @@ import { REMEDIATION_LABELS, REMEDIATION_STATUSES, type RemediationStatus } from
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 
-export function RemediationForm({ action, remediationId, status }: { action: FormAction; remediationId: string; status: RemediationStatus }) {
+export function RemediationForm({
+  action,
+  remediationId,
+  status,
+}: {
+  action: FormAction;
+  remediationId: string;
+  status: RemediationStatus;
+}) {
   const [state, formAction, pending] = useFormAction(action);
   const errors = fieldErrorsOf(state);
   return (
@@ -24,7 +32,13 @@ export function RemediationForm({ action, remediationId, status }: { action: For
         errors={errorsFor(errors, "status")}
         className="max-w-56"
       />
-      <TextareaField label="Closing note" name="closingNote" rows={2} hint="Required to close: how it was fixed." errors={errorsFor(errors, "closingNote")} />
+      <TextareaField
+        label="Closing note"
+        name="closingNote"
+        rows={2}
+        hint="Required to close: how it was fixed."
+        errors={errorsFor(errors, "closingNote")}
+      />
       <FormMessage state={state} />
       <SubmitButton pending={pending} pendingLabel="Saving…" size="sm">
         Save remediation

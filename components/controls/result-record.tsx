@@ -14,7 +14,15 @@ export type RecordView = {
   recordedByName: string;
   recordedAt: string;
   evidence: { id: string; filename: string; sha256: string }[];
-  remediation: { id: string; ownerName: string; dueOn: string; status: RemediationStatus; plan: string; closingNote: string | null; closedAt: string | null } | null;
+  remediation: {
+    id: string;
+    ownerName: string;
+    dueOn: string;
+    status: RemediationStatus;
+    plan: string;
+    closingNote: string | null;
+    closedAt: string | null;
+  } | null;
 };
 
 const TONE = { pass: "green", fail: "red", partial: "amber" } as const;
@@ -23,7 +31,10 @@ const TONE = { pass: "green", fail: "red", partial: "amber" } as const;
 export function ResultRecord({ record, remediationSlot }: { record: RecordView; remediationSlot?: React.ReactNode }) {
   const superseded = record.supersededById !== null;
   return (
-    <article aria-label={`Record of ${record.testedOn}: ${RESULT_LABELS[record.result]}${superseded ? " (superseded)" : ""}`} className={`rounded-lg border p-4 ${superseded ? "border-dashed border-zinc-300 bg-zinc-50" : "border-zinc-200 bg-white"}`}>
+    <article
+      aria-label={`Record of ${record.testedOn}: ${RESULT_LABELS[record.result]}${superseded ? " (superseded)" : ""}`}
+      className={`rounded-lg border p-4 ${superseded ? "border-dashed border-zinc-300 bg-zinc-50" : "border-zinc-200 bg-white"}`}
+    >
       <header className="flex flex-wrap items-center gap-2">
         <Badge tone={TONE[record.result]}>{RESULT_LABELS[record.result]}</Badge>
         <span className="text-[13px] font-medium text-zinc-900">
@@ -83,7 +94,9 @@ export function ResultRecord({ record, remediationSlot }: { record: RecordView; 
           {record.remediation.plan ? <p className="mt-1 text-zinc-700">{record.remediation.plan}</p> : null}
           {record.remediation.closingNote ? (
             <p className="mt-1 text-zinc-700">
-              <span className="font-medium">Closed{record.remediation.closedAt ? ` ${record.remediation.closedAt.slice(0, 10)}` : ""}: </span>
+              <span className="font-medium">
+                Closed{record.remediation.closedAt ? ` ${record.remediation.closedAt.slice(0, 10)}` : ""}:{" "}
+              </span>
               {record.remediation.closingNote}
             </p>
           ) : null}

@@ -75,10 +75,27 @@ function SortIcon({ direction }: { direction: false | "asc" | "desc" }) {
 }
 
 /** The text filter above a table. */
-export function TableFilter({ value, onChange, label, placeholder }: { value: string; onChange: (value: string) => void; label: string; placeholder: string }) {
+export function TableFilter({
+  value,
+  onChange,
+  label,
+  placeholder,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  label: string;
+  placeholder: string;
+}) {
   return (
     <div className="relative w-72 max-w-full">
-      <svg viewBox="0 0 20 20" className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-zinc-400" fill="none" stroke="currentColor" strokeWidth="1.7" aria-hidden="true">
+      <svg
+        viewBox="0 0 20 20"
+        className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-zinc-400"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.7"
+        aria-hidden="true"
+      >
         <circle cx="9" cy="9" r="5.5" />
         <path d="m13.5 13.5 3 3" />
       </svg>

@@ -4,7 +4,17 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { StatusPage } from "./status-page";
 
 /** What an error boundary shows: no message or stack (they may hold internals), only the digest. */
-export function ErrorContent({ error, retry, compact = false, homeLink = true }: { error: unknown; retry: () => void; compact?: boolean; homeLink?: boolean }) {
+export function ErrorContent({
+  error,
+  retry,
+  compact = false,
+  homeLink = true,
+}: {
+  error: unknown;
+  retry: () => void;
+  compact?: boolean;
+  homeLink?: boolean;
+}) {
   const digest = error instanceof Error && "digest" in error && typeof error.digest === "string" ? error.digest : null;
   return (
     <StatusPage

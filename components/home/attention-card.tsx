@@ -19,7 +19,10 @@ export function AttentionCard({
   children: React.ReactNode;
 }) {
   return (
-    <section aria-labelledby={id} className={`flex items-center justify-between gap-4 rounded-lg border p-4 ${warning ? "border-amber-200 bg-amber-50/60" : "border-zinc-200 bg-white"}`}>
+    <section
+      aria-labelledby={id}
+      className={`flex items-center justify-between gap-4 rounded-lg border p-4 ${warning ? "border-amber-200 bg-amber-50/60" : "border-zinc-200 bg-white"}`}
+    >
       <div>
         <h2 id={id} className="flex items-center gap-2 text-sm font-semibold text-zinc-900">
           {title} {warning ? <Badge tone="amber">{warning}</Badge> : null}

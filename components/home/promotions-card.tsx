@@ -20,7 +20,11 @@ export function PromotionsCard({ waiting, mine, canApprove }: { waiting: number;
               : "No promotion request is waiting for you."
             : null}
           {canApprove && mine > 0 ? " " : null}
-          {mine > 0 ? `You have ${mine} open request${mine === 1 ? "" : "s"} waiting for approvers.` : !canApprove ? "You have no open promotion requests." : null}
+          {mine > 0
+            ? `You have ${mine} open request${mine === 1 ? "" : "s"} waiting for approvers.`
+            : !canApprove
+              ? "You have no open promotion requests."
+              : null}
         </p>
       </div>
       <ButtonLink href="/models/requests" variant={attention ? "primary" : "secondary"} size="sm">

@@ -43,7 +43,10 @@ export function AsOfPanel({ modelKey, modelName, value, error, asked, result }: 
           <div className="rounded-md border border-emerald-200 bg-emerald-50/60 px-4 py-3 text-[13px] text-zinc-800">
             <p>
               At <strong className="font-medium">{formatUtc(asked)}</strong>, version{" "}
-              <Link href={`/models/${modelKey}/versions/${encodeURIComponent(result.version)}`} className="font-mono font-semibold text-emerald-800 hover:underline">
+              <Link
+                href={`/models/${modelKey}/versions/${encodeURIComponent(result.version)}`}
+                className="font-mono font-semibold text-emerald-800 hover:underline"
+              >
                 {result.version}
               </Link>{" "}
               of {modelName} was in production: since {formatUtc(result.since)}

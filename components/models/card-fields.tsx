@@ -16,10 +16,35 @@ export function CardFields({ card, errors }: { card?: ModelCard; errors?: FieldE
   return (
     <fieldset className="space-y-3">
       <legend className="mb-1 text-[13px] font-semibold text-zinc-900">Model card</legend>
-      <TextareaField label="Intended use" name="intendedUse" rows={2} defaultValue={card?.intendedUse} errors={errorsFor(errors, "intendedUse")} />
-      <TextareaField label="Limitations" name="limitations" rows={2} defaultValue={card?.limitations} errors={errorsFor(errors, "limitations")} />
-      <TextareaField label="Known biases" name="knownBiases" rows={2} defaultValue={card?.knownBiases} errors={errorsFor(errors, "knownBiases")} />
-      <SelectField label="Risk tier" name="riskTier" options={TIERS} defaultValue={card?.riskTier ?? ""} errors={errorsFor(errors, "riskTier")} className="w-56" />
+      <TextareaField
+        label="Intended use"
+        name="intendedUse"
+        rows={2}
+        defaultValue={card?.intendedUse}
+        errors={errorsFor(errors, "intendedUse")}
+      />
+      <TextareaField
+        label="Limitations"
+        name="limitations"
+        rows={2}
+        defaultValue={card?.limitations}
+        errors={errorsFor(errors, "limitations")}
+      />
+      <TextareaField
+        label="Known biases"
+        name="knownBiases"
+        rows={2}
+        defaultValue={card?.knownBiases}
+        errors={errorsFor(errors, "knownBiases")}
+      />
+      <SelectField
+        label="Risk tier"
+        name="riskTier"
+        options={TIERS}
+        defaultValue={card?.riskTier ?? ""}
+        errors={errorsFor(errors, "riskTier")}
+        className="w-56"
+      />
     </fieldset>
   );
 }

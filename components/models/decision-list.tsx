@@ -22,17 +22,25 @@ export function DecisionList({ decisions }: { decisions: DecisionRow[] }) {
       {decisions.map((d) => (
         <li key={d.id} className={`px-5 py-3 text-[13px] ${d.voidedAt ? "opacity-70" : ""}`}>
           <p className="flex flex-wrap items-center gap-2">
-            {d.decision === "approve" ? <Badge tone={d.voidedAt ? "neutral" : "green"}>Approved</Badge> : <Badge tone="red">Rejected</Badge>}
+            {d.decision === "approve" ? (
+              <Badge tone={d.voidedAt ? "neutral" : "green"}>Approved</Badge>
+            ) : (
+              <Badge tone="red">Rejected</Badge>
+            )}
             <span className="font-medium text-zinc-900">{d.by}</span>
             <span className="text-zinc-500">as {roleLabel(d.role)}</span>
           </p>
           <p className="mt-0.5 text-xs text-zinc-500">
-            {formatUtc(d.createdAt)} · artifact <code title={d.artifactDigest} className="font-mono">{shortDigest(d.artifactDigest)}</code>
+            {formatUtc(d.createdAt)} · artifact{" "}
+            <code title={d.artifactDigest} className="font-mono">
+              {shortDigest(d.artifactDigest)}
+            </code>
           </p>
           {d.comment ? <p className="mt-1 whitespace-pre-line text-zinc-700">“{d.comment}”</p> : null}
           {d.voidedAt ? (
             <p className="mt-1 text-xs font-medium text-amber-800">
-              Voided {formatUtc(d.voidedAt)}: {d.voidReason === "artifact_replaced" ? "the artifact was replaced after this approval." : d.voidReason}
+              Voided {formatUtc(d.voidedAt)}:{" "}
+              {d.voidReason === "artifact_replaced" ? "the artifact was replaced after this approval." : d.voidReason}
             </p>
           ) : null}
         </li>

@@ -41,16 +41,42 @@ export function DecisionPanel({ requestId, open, isRequester, approveAs, canReje
         <form noValidate className="space-y-3">
           <input type="hidden" name="requestId" value={requestId} />
           {gatesFailing > 0 ? <Notice tone="warning">Approval is blocked until every check passes. You can still reject.</Notice> : null}
-          {approveAs.length > 1 ? <SelectField label="Approve as" name="role" options={approveAs.map((r) => ({ value: r, label: roleLabel(r) }))} hint="You hold more than one role still needed; you fill one." /> : null}
-          <TextareaField label="Comment" name="comment" rows={3} hint="Optional for an approval; required for a rejection." errors={errorsFor(fieldErrorsOf(rejected), "comment")} />
+          {approveAs.length > 1 ? (
+            <SelectField
+              label="Approve as"
+              name="role"
+              options={approveAs.map((r) => ({ value: r, label: roleLabel(r) }))}
+              hint="You hold more than one role still needed; you fill one."
+            />
+          ) : null}
+          <TextareaField
+            label="Comment"
+            name="comment"
+            rows={3}
+            hint="Optional for an approval; required for a rejection."
+            errors={errorsFor(fieldErrorsOf(rejected), "comment")}
+          />
           <div className="flex flex-wrap gap-2">
             {approveAs.length > 0 ? (
-              <SubmitButton formAction={approve} onClick={() => setLast("approve")} pending={approving} pendingLabel="Approving…" disabled={rejecting || approving}>
+              <SubmitButton
+                formAction={approve}
+                onClick={() => setLast("approve")}
+                pending={approving}
+                pendingLabel="Approving…"
+                disabled={rejecting || approving}
+              >
                 Approve{approveAs.length === 1 ? ` as ${roleLabel(approveAs[0]!)}` : ""}
               </SubmitButton>
             ) : null}
             {canReject ? (
-              <SubmitButton formAction={reject} onClick={() => setLast("reject")} variant="danger" pending={rejecting} pendingLabel="Rejecting…" disabled={rejecting || approving}>
+              <SubmitButton
+                formAction={reject}
+                onClick={() => setLast("reject")}
+                variant="danger"
+                pending={rejecting}
+                pendingLabel="Rejecting…"
+                disabled={rejecting || approving}
+              >
                 Reject
               </SubmitButton>
             ) : null}
@@ -59,7 +85,9 @@ export function DecisionPanel({ requestId, open, isRequester, approveAs, canReje
       ) : open && isRequester ? (
         <form action={cancel} className="space-y-3">
           <input type="hidden" name="requestId" value={requestId} />
-          <p className="text-[13px] text-zinc-600">You opened this request, so you cannot approve it: each required role must be filled by someone else.</p>
+          <p className="text-[13px] text-zinc-600">
+            You opened this request, so you cannot approve it: each required role must be filled by someone else.
+          </p>
           <SubmitButton variant="secondary" onClick={() => setLast("cancel")} pending={cancelling} pendingLabel="Cancelling…">
             Cancel request
           </SubmitButton>

@@ -1,7 +1,15 @@
 import { CopyButton } from "@/components/audit/copy-button";
 
 /** The artifact and training-data fingerprints approvals are bound to, in full and copyable. */
-export function EvidenceList({ artifactUri, artifactDigest, trainingDataHash }: { artifactUri: string; artifactDigest: string; trainingDataHash: string }) {
+export function EvidenceList({
+  artifactUri,
+  artifactDigest,
+  trainingDataHash,
+}: {
+  artifactUri: string;
+  artifactDigest: string;
+  trainingDataHash: string;
+}) {
   const rows: [string, string][] = [
     ["Artifact digest", artifactDigest],
     ["Training data hash", trainingDataHash],

@@ -39,12 +39,23 @@ export function ModelActions({
         {flash ? <Notice tone="success">{flash}</Notice> : null}
       </div>
       {actions.registerVersion ? (
-        <Dialog open={open === "version"} onClose={close} title="Register version" description="It starts in development. Metrics and the model card are the evidence approvers read." width="max-w-2xl">
+        <Dialog
+          open={open === "version"}
+          onClose={close}
+          title="Register version"
+          description="It starts in development. Metrics and the model card are the evidence approvers read."
+          width="max-w-2xl"
+        >
           <RegisterVersionForm modelId={modelId} action={actions.registerVersion} onDone={done} onCancel={close} />
         </Dialog>
       ) : null}
       {actions.setThresholds ? (
-        <Dialog open={open === "thresholds"} onClose={close} title="Metric thresholds" description="A request to production can only be approved when the version meets every threshold.">
+        <Dialog
+          open={open === "thresholds"}
+          onClose={close}
+          title="Metric thresholds"
+          description="A request to production can only be approved when the version meets every threshold."
+        >
           <ThresholdsForm modelId={modelId} current={thresholds} action={actions.setThresholds} onDone={done} onCancel={close} />
         </Dialog>
       ) : null}

@@ -29,14 +29,24 @@ export const modelColumns = helper.columns([
     header: "In production",
     sortFn: "alphanumeric",
     cell: (info) =>
-      info.row.original.productionVersion ? <StatusDot tone="green">{info.row.original.productionVersion}</StatusDot> : <span className="text-zinc-400">None</span>,
+      info.row.original.productionVersion ? (
+        <StatusDot tone="green">{info.row.original.productionVersion}</StatusDot>
+      ) : (
+        <span className="text-zinc-400">None</span>
+      ),
   }),
-  helper.accessor("versions", { header: "Versions", sortFn: "basic", enableGlobalFilter: false, cell: (info) => <span className="tabular-nums">{info.getValue()}</span> }),
+  helper.accessor("versions", {
+    header: "Versions",
+    sortFn: "basic",
+    enableGlobalFilter: false,
+    cell: (info) => <span className="tabular-nums">{info.getValue()}</span>,
+  }),
   helper.accessor("openRequests", {
     header: "Open requests",
     sortFn: "basic",
     enableGlobalFilter: false,
-    cell: (info) => (info.getValue() > 0 ? <StatusDot tone="amber">{info.getValue()}</StatusDot> : <span className="text-zinc-400">0</span>),
+    cell: (info) =>
+      info.getValue() > 0 ? <StatusDot tone="amber">{info.getValue()}</StatusDot> : <span className="text-zinc-400">0</span>,
   }),
   helper.accessor("updatedAt", {
     header: "Last change",

@@ -20,11 +20,32 @@ export function RegisterModelForm({ action, onDone, onCancel }: { action: FormAc
     <form action={formAction} noValidate className="space-y-4">
       <div className="grid grid-cols-2 gap-4">
         <Field label="Name" name="name" autoComplete="off" required errors={errorsFor(errors, "name")} />
-        <Field label="Key" name="key" autoComplete="off" required hint="Used in URLs and by CI: fraud-scorer" errors={errorsFor(errors, "key")} />
+        <Field
+          label="Key"
+          name="key"
+          autoComplete="off"
+          required
+          hint="Used in URLs and by CI: fraud-scorer"
+          errors={errorsFor(errors, "key")}
+        />
       </div>
-      <Field label="Owner" name="owner" autoComplete="off" required hint="The team or person accountable for it." errors={errorsFor(errors, "owner")} />
+      <Field
+        label="Owner"
+        name="owner"
+        autoComplete="off"
+        required
+        hint="The team or person accountable for it."
+        errors={errorsFor(errors, "owner")}
+      />
       <TextareaField label="Description" name="description" rows={2} errors={errorsFor(errors, "description")} />
-      <TextareaField label="Metric thresholds" name="thresholds" rows={3} hint={THRESHOLD_HINT} errors={errorsFor(errors, "thresholds")} inputClassName="font-mono text-[13px]" />
+      <TextareaField
+        label="Metric thresholds"
+        name="thresholds"
+        rows={3}
+        hint={THRESHOLD_HINT}
+        errors={errorsFor(errors, "thresholds")}
+        inputClassName="font-mono text-[13px]"
+      />
       <FormMessage state={state} />
       <FormFooter onCancel={onCancel}>
         <SubmitButton pending={pending} pendingLabel="Registering…">
@@ -35,12 +56,32 @@ export function RegisterModelForm({ action, onDone, onCancel }: { action: FormAc
   );
 }
 
-export function ThresholdsForm({ modelId, current, action, onDone, onCancel }: { modelId: string; current: string; action: FormAction; onDone: Done; onCancel: () => void }) {
+export function ThresholdsForm({
+  modelId,
+  current,
+  action,
+  onDone,
+  onCancel,
+}: {
+  modelId: string;
+  current: string;
+  action: FormAction;
+  onDone: Done;
+  onCancel: () => void;
+}) {
   const [state, formAction, pending] = useFormAction(action, onDone);
   return (
     <form action={formAction} noValidate className="space-y-4">
       <input type="hidden" name="modelId" value={modelId} />
-      <TextareaField label="Metric thresholds" name="thresholds" rows={5} defaultValue={current} hint={THRESHOLD_HINT} errors={errorsFor(fieldErrorsOf(state), "thresholds")} inputClassName="font-mono text-[13px]" />
+      <TextareaField
+        label="Metric thresholds"
+        name="thresholds"
+        rows={5}
+        defaultValue={current}
+        hint={THRESHOLD_HINT}
+        errors={errorsFor(fieldErrorsOf(state), "thresholds")}
+        inputClassName="font-mono text-[13px]"
+      />
       <FormMessage state={state} />
       <FormFooter onCancel={onCancel}>
         <SubmitButton pending={pending} pendingLabel="Saving…">

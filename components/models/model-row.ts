@@ -1,7 +1,16 @@
 import type { ModelStatus, PromotionTarget } from "@/lib/governance/lifecycle";
 
 /** Serializable rows the server pages pass to the client tables (dates as ISO strings). */
-export type ModelRow = { id: string; key: string; name: string; owner: string; versions: number; productionVersion: string | null; openRequests: number; updatedAt: string };
+export type ModelRow = {
+  id: string;
+  key: string;
+  name: string;
+  owner: string;
+  versions: number;
+  productionVersion: string | null;
+  openRequests: number;
+  updatedAt: string;
+};
 
 export type VersionRow = {
   id: string;

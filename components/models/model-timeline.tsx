@@ -24,7 +24,10 @@ export function ModelTimeline({ modelKey, entries }: { modelKey: string; entries
           </time>
           <div className="min-w-0">
             <p className="flex flex-wrap items-center gap-1.5 text-[13px]">
-              <Link href={`/models/${modelKey}/versions/${encodeURIComponent(e.version)}`} className="font-mono font-medium text-zinc-900 hover:text-accent-700 hover:underline">
+              <Link
+                href={`/models/${modelKey}/versions/${encodeURIComponent(e.version)}`}
+                className="font-mono font-medium text-zinc-900 hover:text-accent-700 hover:underline"
+              >
                 {e.version}
               </Link>
               {e.fromStatus && isModelStatus(e.fromStatus) ? (

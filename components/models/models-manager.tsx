@@ -14,7 +14,15 @@ import { RegisterModelForm } from "./model-forms";
 import type { ModelRow } from "./model-row";
 
 /** The registry: every model, filterable; registering one opens its page. */
-export function ModelsManager({ models, canRegister, registerAction }: { models: ModelRow[]; canRegister: boolean; registerAction: FormAction }) {
+export function ModelsManager({
+  models,
+  canRegister,
+  registerAction,
+}: {
+  models: ModelRow[];
+  canRegister: boolean;
+  registerAction: FormAction;
+}) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const table = useTable({
@@ -31,7 +39,12 @@ export function ModelsManager({ models, canRegister, registerAction }: { models:
       <div className="rounded-lg border border-zinc-200 bg-white shadow-xs">
         <div className="flex items-center justify-between gap-4 border-b border-zinc-100 px-4 py-3">
           <div className="flex items-center gap-3">
-            <TableFilter value={filter} onChange={(v) => table.setGlobalFilter(v)} label="Filter models" placeholder="Filter by name, key or owner" />
+            <TableFilter
+              value={filter}
+              onChange={(v) => table.setGlobalFilter(v)}
+              label="Filter models"
+              placeholder="Filter by name, key or owner"
+            />
             <span className="text-xs text-zinc-500 tabular-nums">
               {table.getRowModel().rows.length} of {models.length}
             </span>
@@ -43,12 +56,19 @@ export function ModelsManager({ models, canRegister, registerAction }: { models:
           caption="Models"
           empty={
             <EmptyState title={models.length === 0 ? "No models registered yet" : "No models match the filter"}>
-              {models.length === 0 ? "ML engineers and data scientists register models here; CI then adds their versions." : "Try another name, key or owner."}
+              {models.length === 0
+                ? "ML engineers and data scientists register models here; CI then adds their versions."
+                : "Try another name, key or owner."}
             </EmptyState>
           }
         />
       </div>
-      <Dialog open={open} onClose={() => setOpen(false)} title="Register model" description="A model groups its versions. Versions are added here or by CI through the API.">
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="Register model"
+        description="A model groups its versions. Versions are added here or by CI through the API."
+      >
         <RegisterModelForm
           action={registerAction}
           onCancel={() => setOpen(false)}

@@ -17,7 +17,15 @@ import { VersionStatusBadge } from "./status-badge";
 export type PolicyRow = { toStatus: PromotionTarget; requiredRoles: string[]; updatedAt: string; updatedBy: string | null };
 
 /** The approval policy: which roles must approve a move to each status. */
-export function PolicyManager({ policies, approverRoles, action }: { policies: PolicyRow[]; approverRoles: string[]; action: FormAction | null }) {
+export function PolicyManager({
+  policies,
+  approverRoles,
+  action,
+}: {
+  policies: PolicyRow[];
+  approverRoles: string[];
+  action: FormAction | null;
+}) {
   const [editing, setEditing] = useState<PolicyRow | null>(null);
   const [flash, setFlash] = useState<string | null>(null);
   return (
@@ -29,25 +37,48 @@ export function PolicyManager({ policies, approverRoles, action }: { policies: P
         <caption className="sr-only">Approval policy</caption>
         <thead>
           <tr className="border-b border-zinc-200 bg-zinc-50/80 text-xs text-zinc-500">
-            <th scope="col" className="px-5 py-2 font-medium">Moving to</th>
-            <th scope="col" className="px-3 py-2 font-medium">Must be approved by</th>
-            <th scope="col" className="px-3 py-2 font-medium">Last changed</th>
-            {action ? <th scope="col" className="px-5 py-2"><span className="sr-only">Actions</span></th> : null}
+            <th scope="col" className="px-5 py-2 font-medium">
+              Moving to
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Must be approved by
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Last changed
+            </th>
+            {action ? (
+              <th scope="col" className="px-5 py-2">
+                <span className="sr-only">Actions</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-100">
           {policies.map((p) => (
             <tr key={p.toStatus}>
-              <th scope="row" className="px-5 py-3 font-normal"><VersionStatusBadge status={p.toStatus} /></th>
+              <th scope="row" className="px-5 py-3 font-normal">
+                <VersionStatusBadge status={p.toStatus} />
+              </th>
               <td className="px-3 py-3">
                 <span className="flex flex-wrap gap-1">
-                  {p.requiredRoles.map((r) => <Badge key={r} tone="accent">{roleLabel(r)}</Badge>)}
+                  {p.requiredRoles.map((r) => (
+                    <Badge key={r} tone="accent">
+                      {roleLabel(r)}
+                    </Badge>
+                  ))}
                 </span>
               </td>
-              <td className="px-3 py-3 text-xs text-zinc-500">{p.updatedBy ? `${formatUtc(p.updatedAt).slice(0, 16)} by ${p.updatedBy}` : "Installed default"}</td>
+              <td className="px-3 py-3 text-xs text-zinc-500">
+                {p.updatedBy ? `${formatUtc(p.updatedAt).slice(0, 16)} by ${p.updatedBy}` : "Installed default"}
+              </td>
               {action ? (
                 <td className="px-5 py-3 text-right">
-                  <Button variant="ghost" size="sm" onClick={() => setEditing(p)} aria-label={`Edit roles for ${STATUS_LABELS[p.toStatus].toLowerCase()}`}>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    onClick={() => setEditing(p)}
+                    aria-label={`Edit roles for ${STATUS_LABELS[p.toStatus].toLowerCase()}`}
+                  >
                     Edit
                   </Button>
                 </td>
@@ -57,7 +88,12 @@ export function PolicyManager({ policies, approverRoles, action }: { policies: P
         </tbody>
       </table>
       {action ? (
-        <Dialog open={editing !== null} onClose={() => setEditing(null)} title={editing ? `Approvals for ${STATUS_LABELS[editing.toStatus].toLowerCase()}` : ""} description="Requests opened from now on use the new roles; open requests keep the roles they were opened with.">
+        <Dialog
+          open={editing !== null}
+          onClose={() => setEditing(null)}
+          title={editing ? `Approvals for ${STATUS_LABELS[editing.toStatus].toLowerCase()}` : ""}
+          description="Requests opened from now on use the new roles; open requests keep the roles they were opened with."
+        >
           {editing ? (
             <PolicyForm
               row={editing}
@@ -76,12 +112,30 @@ export function PolicyManager({ policies, approverRoles, action }: { policies: P
   );
 }
 
-function PolicyForm({ row, approverRoles, action, onDone, onCancel }: { row: PolicyRow; approverRoles: string[]; action: FormAction; onDone: (m: string) => void; onCancel: () => void }) {
+function PolicyForm({
+  row,
+  approverRoles,
+  action,
+  onDone,
+  onCancel,
+}: {
+  row: PolicyRow;
+  approverRoles: string[];
+  action: FormAction;
+  onDone: (m: string) => void;
+  onCancel: () => void;
+}) {
   const [state, formAction, pending] = useFormAction(action, onDone);
   return (
     <form action={formAction} noValidate className="space-y-4">
       <input type="hidden" name="toStatus" value={row.toStatus} />
-      <CheckboxGroup legend="Required roles" name="roles" options={approverRoles.map((r) => ({ value: r, label: roleLabel(r) }))} defaultChecked={row.requiredRoles} errors={errorsFor(fieldErrorsOf(state), "roles")} />
+      <CheckboxGroup
+        legend="Required roles"
+        name="roles"
+        options={approverRoles.map((r) => ({ value: r, label: roleLabel(r) }))}
+        defaultChecked={row.requiredRoles}
+        errors={errorsFor(fieldErrorsOf(state), "roles")}
+      />
       <FormMessage state={state} />
       <FormFooter onCancel={onCancel}>
         <SubmitButton pending={pending} pendingLabel="Saving…">

@@ -32,7 +32,8 @@ export function RequestPromotionForm({
       <input type="hidden" name="versionId" value={versionId} />
       <input type="hidden" name="toStatus" value={toStatus} />
       <p className="text-[13px] text-zinc-600">
-        Approvals needed, each from a different person (not you): <strong className="font-medium text-zinc-900">{roleList(requiredRoles)}</strong>.
+        Approvals needed, each from a different person (not you):{" "}
+        <strong className="font-medium text-zinc-900">{roleList(requiredRoles)}</strong>.
       </p>
       <TextareaField
         label="Justification"

@@ -8,7 +8,17 @@ import type { RequestRow } from "./model-row";
 import { requestColumns } from "./request-columns";
 
 /** A list of promotion requests (a few hundred at most: open ones, or the latest closed). */
-export function RequestsTable({ requests, caption, empty, newestFirst = false }: { requests: RequestRow[]; caption: string; empty: { title: string; body: string }; newestFirst?: boolean }) {
+export function RequestsTable({
+  requests,
+  caption,
+  empty,
+  newestFirst = false,
+}: {
+  requests: RequestRow[];
+  caption: string;
+  empty: { title: string; body: string };
+  newestFirst?: boolean;
+}) {
   const table = useTable({
     features: clientTableFeatures,
     columns: requestColumns,

@@ -43,7 +43,9 @@ export function VersionActions({ versionId, card, hasOpenRequest, promotion, act
             Edit model card
           </Button>
         ) : null}
-        {promotion && actions.requestPromotion ? <Button onClick={() => setOpen("promote")}>Request promotion to {STATUS_LABELS[promotion.toStatus].toLowerCase()}</Button> : null}
+        {promotion && actions.requestPromotion ? (
+          <Button onClick={() => setOpen("promote")}>Request promotion to {STATUS_LABELS[promotion.toStatus].toLowerCase()}</Button>
+        ) : null}
       </div>
       <div role="status" aria-live="polite">
         {flash ? <Notice tone="success">{flash}</Notice> : null}
@@ -70,8 +72,19 @@ export function VersionActions({ versionId, card, hasOpenRequest, promotion, act
         </Dialog>
       ) : null}
       {actions.replaceArtifact ? (
-        <Dialog open={open === "artifact"} onClose={close} title="Replace artifact" description="For a rebuilt model file. Approvals are bound to the artifact digest.">
-          <ReplaceArtifactForm versionId={versionId} hasOpenRequest={hasOpenRequest} action={actions.replaceArtifact} onDone={done} onCancel={close} />
+        <Dialog
+          open={open === "artifact"}
+          onClose={close}
+          title="Replace artifact"
+          description="For a rebuilt model file. Approvals are bound to the artifact digest."
+        >
+          <ReplaceArtifactForm
+            versionId={versionId}
+            hasOpenRequest={hasOpenRequest}
+            action={actions.replaceArtifact}
+            onDone={done}
+            onCancel={close}
+          />
         </Dialog>
       ) : null}
     </div>

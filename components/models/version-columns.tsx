@@ -18,7 +18,10 @@ const helper = createColumnHelper<ClientTableFeatures, VersionRow>();
 function VersionLink({ version }: { version: string }) {
   const key = use(ModelKeyContext);
   return (
-    <Link href={`/models/${key}/versions/${encodeURIComponent(version)}`} className="font-mono font-medium text-zinc-900 hover:text-accent-700 hover:underline">
+    <Link
+      href={`/models/${key}/versions/${encodeURIComponent(version)}`}
+      className="font-mono font-medium text-zinc-900 hover:text-accent-700 hover:underline"
+    >
       {version}
     </Link>
   );
@@ -35,7 +38,11 @@ export const versionColumns = helper.columns([
   helper.accessor("statusChangedAt", {
     header: "Since",
     sortFn: "basic",
-    cell: (info) => <time dateTime={info.getValue()} className="whitespace-nowrap tabular-nums">{formatUtc(info.getValue()).slice(0, 16)}</time>,
+    cell: (info) => (
+      <time dateTime={info.getValue()} className="whitespace-nowrap tabular-nums">
+        {formatUtc(info.getValue()).slice(0, 16)}
+      </time>
+    ),
   }),
   helper.accessor("artifactDigest", {
     header: "Artifact",
@@ -46,7 +53,12 @@ export const versionColumns = helper.columns([
       </code>
     ),
   }),
-  helper.accessor((row) => row.registeredBy ?? "", { id: "registeredBy", header: "Registered by", sortFn: "text", cell: (info) => info.getValue() || "—" }),
+  helper.accessor((row) => row.registeredBy ?? "", {
+    id: "registeredBy",
+    header: "Registered by",
+    sortFn: "text",
+    cell: (info) => info.getValue() || "—",
+  }),
   helper.display({
     id: "request",
     header: "Open request",

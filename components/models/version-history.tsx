@@ -2,7 +2,15 @@ import { formatUtc } from "@/components/audit/event-display";
 import { Badge } from "@/components/ui/badge";
 import { describeHistoryEvent } from "@/lib/governance/history-text";
 
-export type HistoryView = { seq: number; occurredAt: string; imported: boolean; action: string; outcome: string; actor: string | null; metadata: Record<string, unknown> };
+export type HistoryView = {
+  seq: number;
+  occurredAt: string;
+  imported: boolean;
+  action: string;
+  outcome: string;
+  actor: string | null;
+  metadata: Record<string, unknown>;
+};
 
 /** Everything the audit log recorded about a version, newest first, refusals included. */
 export function VersionHistory({ events }: { events: HistoryView[] }) {

@@ -18,7 +18,11 @@ export function VersionsTable({ modelKey, versions }: { modelKey: string; versio
   });
   return (
     <ModelKeyContext value={modelKey}>
-      <DataTable table={table} caption="Versions" empty={<EmptyState title="No versions yet">Register one here, or let CI post it to the API.</EmptyState>} />
+      <DataTable
+        table={table}
+        caption="Versions"
+        empty={<EmptyState title="No versions yet">Register one here, or let CI post it to the API.</EmptyState>}
+      />
     </ModelKeyContext>
   );
 }

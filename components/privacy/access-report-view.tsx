@@ -49,29 +49,47 @@ export function AccessReportView({ report }: { report: AccessReport }) {
     <article className="space-y-6 rounded-lg border border-zinc-200 bg-white p-6 shadow-xs print:border-0 print:p-0 print:shadow-none">
       <header className="text-[13px] text-zinc-600">
         <p>
-          Subject <code className="font-mono">{report.subject}</code> · {humanize(report.request.type)} request received {formatDate(report.request.receivedAt)}, due{" "}
-          {formatDate(report.request.dueAt)} · generated {formatDate(report.generatedAt)}
+          Subject <code className="font-mono">{report.subject}</code> · {humanize(report.request.type)} request received{" "}
+          {formatDate(report.request.receivedAt)}, due {formatDate(report.request.dueAt)} · generated {formatDate(report.generatedAt)}
         </p>
       </header>
       <Section title="Current consent">
         <Table
           caption="Current consent per purpose"
           head={["Purpose", "State"]}
-          rows={report.currentConsent.map((c) => [c.label, <Badge key="s" tone={c.allowed ? "green" : "neutral"}>{REASON_LABELS[c.reason] ?? c.reason}</Badge>])}
+          rows={report.currentConsent.map((c) => [
+            c.label,
+            <Badge key="s" tone={c.allowed ? "green" : "neutral"}>
+              {REASON_LABELS[c.reason] ?? c.reason}
+            </Badge>,
+          ])}
         />
       </Section>
       <Section title="Consent history">
         <Table
           caption="Consent history"
           head={["Recorded", "Decision", "Purposes", "Policy", "Source", "Expires"]}
-          rows={report.consentHistory.map((r) => [formatDate(r.recordedAt), humanize(r.status), r.purposes.map(humanize).join(", "), r.policyVersion, SOURCE_LABELS[r.source] ?? r.source, r.status === "withdrawn" ? "—" : formatDate(r.expiresAt)])}
+          rows={report.consentHistory.map((r) => [
+            formatDate(r.recordedAt),
+            humanize(r.status),
+            r.purposes.map(humanize).join(", "),
+            r.policyVersion,
+            SOURCE_LABELS[r.source] ?? r.source,
+            r.status === "withdrawn" ? "—" : formatDate(r.expiresAt),
+          ])}
         />
       </Section>
       <Section title="Processing activities that apply">
         <Table
           caption="Processing activities"
           head={["Activity", "Purpose", "Data categories", "Legal basis", "Retention"]}
-          rows={report.processingActivities.map((a) => [a.name, humanize(a.purpose), a.dataCategories.join(", "), humanize(a.legalBasis), `${a.retentionDays} days`])}
+          rows={report.processingActivities.map((a) => [
+            a.name,
+            humanize(a.purpose),
+            a.dataCategories.join(", "),
+            humanize(a.legalBasis),
+            `${a.retentionDays} days`,
+          ])}
         />
       </Section>
       <Section title="Third parties the data was shared with">

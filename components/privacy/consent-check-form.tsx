@@ -17,7 +17,13 @@ export function ConsentCheckForm({ action, purposes }: { action: FormAction; pur
   return (
     <form action={formAction} noValidate className="space-y-3">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-start">
-        <Field label="Subject identifier" name="subjectId" autoComplete="off" placeholder="email or user id" errors={errorsFor(errors, "subjectId")} />
+        <Field
+          label="Subject identifier"
+          name="subjectId"
+          autoComplete="off"
+          placeholder="email or user id"
+          errors={errorsFor(errors, "subjectId")}
+        />
         <div>
           <label htmlFor="check-purpose" className="mb-1.5 block text-[13px] font-medium text-zinc-800">
             Purpose
@@ -37,7 +43,9 @@ export function ConsentCheckForm({ action, purposes }: { action: FormAction; pur
       </div>
       <div role="status" aria-live="polite">
         {answer ? (
-          <div className={`rounded-md border px-3 py-2.5 text-[13px] ${answer.allowed ? "border-emerald-200 bg-emerald-50" : "border-red-200 bg-red-50"}`}>
+          <div
+            className={`rounded-md border px-3 py-2.5 text-[13px] ${answer.allowed ? "border-emerald-200 bg-emerald-50" : "border-red-200 bg-red-50"}`}
+          >
             <p className="flex items-center gap-2 font-medium text-zinc-900">
               <Badge tone={answer.allowed ? "green" : "red"}>{answer.allowed ? "Allowed" : "Not allowed"}</Badge>
               {REASON_LABELS[answer.reason] ?? answer.reason} · {answer.purpose}
@@ -45,7 +53,8 @@ export function ConsentCheckForm({ action, purposes }: { action: FormAction; pur
             <p className="mt-1 text-zinc-700">{answer.explanation}</p>
             {answer.allowed ? (
               <p className="mt-1 text-zinc-700">
-                May use: {answer.allowedFields?.length ? answer.allowedFields.join(", ") : "no fields"} · valid until {formatDate(answer.expiresAt ?? null)}
+                May use: {answer.allowedFields?.length ? answer.allowedFields.join(", ") : "no fields"} · valid until{" "}
+                {formatDate(answer.expiresAt ?? null)}
               </p>
             ) : null}
           </div>

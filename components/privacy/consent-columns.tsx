@@ -10,7 +10,11 @@ const helper = createColumnHelper<ClientTableFeatures, ConsentRow>();
 const TONE = { granted: "green", refused: "red", withdrawn: "amber" } as const;
 
 export const consentColumns = helper.columns([
-  helper.accessor("subject", { header: "Subject", sortFn: "text", cell: (info) => <code className="font-mono text-xs">{info.getValue()}</code> }),
+  helper.accessor("subject", {
+    header: "Subject",
+    sortFn: "text",
+    cell: (info) => <code className="font-mono text-xs">{info.getValue()}</code>,
+  }),
   helper.accessor("status", {
     header: "Decision",
     sortFn: "text",
@@ -31,8 +35,13 @@ export const consentColumns = helper.columns([
   helper.accessor("consentType", { header: "Type", sortFn: "text", cell: (info) => humanize(info.getValue()) }),
   helper.accessor("policyVersion", { header: "Policy", sortFn: "text" }),
   helper.accessor("source", { header: "Source", sortFn: "text", cell: (info) => SOURCE_LABELS[info.getValue()] ?? info.getValue() }),
-  helper.accessor("recordedAt", { header: "Recorded", sortFn: "basic", enableGlobalFilter: false, cell: (info) => <span className="tabular-nums">{formatDate(info.getValue())}</span> }),
-    // A withdrawal does not expire: it ends consent at once.
+  helper.accessor("recordedAt", {
+    header: "Recorded",
+    sortFn: "basic",
+    enableGlobalFilter: false,
+    cell: (info) => <span className="tabular-nums">{formatDate(info.getValue())}</span>,
+  }),
+  // A withdrawal does not expire: it ends consent at once.
   helper.accessor("expiresAt", {
     header: "Expires",
     sortFn: "basic",

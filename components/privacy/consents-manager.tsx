@@ -39,7 +39,12 @@ export function ConsentsManager({ consents, purposes, actions }: { consents: Con
       <div className="rounded-lg border border-zinc-200 bg-white shadow-xs">
         <div className="flex flex-wrap items-center justify-between gap-4 border-b border-zinc-100 px-4 py-3">
           <div className="flex items-center gap-3">
-            <TableFilter value={String(table.state.globalFilter ?? "")} onChange={(v) => table.setGlobalFilter(v)} label="Filter consent records" placeholder="Filter by subject ref, purpose, decision" />
+            <TableFilter
+              value={String(table.state.globalFilter ?? "")}
+              onChange={(v) => table.setGlobalFilter(v)}
+              label="Filter consent records"
+              placeholder="Filter by subject ref, purpose, decision"
+            />
             <span className="text-xs text-zinc-500 tabular-nums">
               {table.getRowModel().rows.length} of {consents.length} most recent
             </span>
@@ -59,17 +64,32 @@ export function ConsentsManager({ consents, purposes, actions }: { consents: Con
         <div role="status" aria-live="polite" className={flash ? "border-b border-zinc-100 px-4 py-3" : ""}>
           {flash ? <Notice tone="success">{flash}</Notice> : null}
         </div>
-        <DataTable table={table} caption="Consent records" empty={<EmptyState title={consents.length === 0 ? "No consent recorded yet" : "No records match the filter"} />} />
+        <DataTable
+          table={table}
+          caption="Consent records"
+          empty={<EmptyState title={consents.length === 0 ? "No consent recorded yet" : "No records match the filter"} />}
+        />
       </div>
       {actions ? (
         <>
-          <Dialog open={open === "record"} onClose={close} title="Record consent" description="Adds a record to the subject's history; earlier records stay as they were.">
+          <Dialog
+            open={open === "record"}
+            onClose={close}
+            title="Record consent"
+            description="Adds a record to the subject's history; earlier records stay as they were."
+          >
             <RecordConsentForm action={actions.record} purposes={purposes} onDone={done} onCancel={close} />
           </Dialog>
           <Dialog open={open === "withdraw"} onClose={close} title="Withdraw consent">
             <WithdrawConsentForm action={actions.withdraw} purposes={purposes} onDone={done} onCancel={close} />
           </Dialog>
-          <Dialog open={open === "import"} onClose={close} title="Import consents" description="Every row is checked first: either all rows are imported or none." width="max-w-2xl">
+          <Dialog
+            open={open === "import"}
+            onClose={close}
+            title="Import consents"
+            description="Every row is checked first: either all rows are imported or none."
+            width="max-w-2xl"
+          >
             <ImportConsentsForm action={actions.import} onDone={done} onCancel={close} />
           </Dialog>
         </>

@@ -10,7 +10,17 @@ import { Field } from "@/components/ui/field";
 export function DpExportForm() {
   return (
     <form method="get" action="/api/privacy/dp-export" className="flex flex-wrap items-end gap-3">
-      <Field label="Epsilon (ε) per count" name="epsilon" type="number" step="0.01" min={0.01} max={10} defaultValue={1} className="w-44" hint="0.01–10; lower is more private." />
+      <Field
+        label="Epsilon (ε) per count"
+        name="epsilon"
+        type="number"
+        step="0.01"
+        min={0.01}
+        max={10}
+        defaultValue={1}
+        className="w-44"
+        hint="0.01–10; lower is more private."
+      />
       <button type="submit" className={buttonClass("secondary", "md", "mb-5")}>
         Export noisy counts
       </button>

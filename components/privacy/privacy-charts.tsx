@@ -29,9 +29,16 @@ export function ConsentRateChart({ data, subjects }: { data: PurposeRate[]; subj
   return (
     <figure className="px-4 pt-3 pb-2">
       <figcaption className="mb-2 text-xs text-zinc-500">
-        {subjects === 0 ? "No subjects yet." : `${subjects} subjects; highest consent rate: ${humanize(best?.purpose ?? "")} at ${best?.rate ?? 0}%.`}
+        {subjects === 0
+          ? "No subjects yet."
+          : `${subjects} subjects; highest consent rate: ${humanize(best?.purpose ?? "")} at ${best?.rate ?? 0}%.`}
       </figcaption>
-      <BarChart responsive data={data.map((d) => ({ ...d, label: humanize(d.purpose) }))} style={{ width: "100%", height: 240 }} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+      <BarChart
+        responsive
+        data={data.map((d) => ({ ...d, label: humanize(d.purpose) }))}
+        style={{ width: "100%", height: 240 }}
+        margin={{ top: 4, right: 8, bottom: 0, left: 0 }}
+      >
         <CartesianGrid vertical={false} stroke="#e4e4e7" />
         <XAxis dataKey="label" tick={<WrapTick />} tickLine={false} axisLine={false} interval={0} height={36} />
         <YAxis domain={[0, 100]} unit="%" tick={axis} tickLine={false} axisLine={false} width={40} />
@@ -47,8 +54,15 @@ export function ExpiringChart({ data }: { data: PurposeRate[] }) {
   const total = data.reduce((n, d) => n + d.expiringSoon, 0);
   return (
     <figure className="px-4 pt-3 pb-2">
-      <figcaption className="mb-2 text-xs text-zinc-500">{total === 0 ? "Nothing expires in the next 30 days." : `${total} purpose consents expire in the next 30 days.`}</figcaption>
-      <BarChart responsive data={data.map((d) => ({ ...d, label: humanize(d.purpose) }))} style={{ width: "100%", height: 240 }} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+      <figcaption className="mb-2 text-xs text-zinc-500">
+        {total === 0 ? "Nothing expires in the next 30 days." : `${total} purpose consents expire in the next 30 days.`}
+      </figcaption>
+      <BarChart
+        responsive
+        data={data.map((d) => ({ ...d, label: humanize(d.purpose) }))}
+        style={{ width: "100%", height: 240 }}
+        margin={{ top: 4, right: 8, bottom: 0, left: 0 }}
+      >
         <CartesianGrid vertical={false} stroke="#e4e4e7" />
         <XAxis dataKey="label" tick={<WrapTick />} tickLine={false} axisLine={false} interval={0} height={36} />
         <YAxis allowDecimals={false} tick={axis} tickLine={false} axisLine={false} width={40} />

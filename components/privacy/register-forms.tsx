@@ -11,12 +11,26 @@ import { humanize, type PurposeOption } from "./purpose-options";
 const LEGAL_BASES = ["consent", "contract", "legal_obligation", "vital_interests", "public_task", "legitimate_interests"];
 
 /** Adds a purpose, or edits one (same key): its label and minimization rule. */
-export function PurposeForm({ action, purpose, onDone, onCancel }: { action: FormAction; purpose: PurposeOption | null; onDone: (m: string) => void; onCancel: () => void }) {
+export function PurposeForm({
+  action,
+  purpose,
+  onDone,
+  onCancel,
+}: {
+  action: FormAction;
+  purpose: PurposeOption | null;
+  onDone: (m: string) => void;
+  onCancel: () => void;
+}) {
   const [state, formAction, pending] = useFormAction(action, onDone);
   const errors = fieldErrorsOf(state);
   return (
     <form action={formAction} noValidate className="space-y-4">
-      {purpose ? <input type="hidden" name="key" value={purpose.key} /> : <Field label="Key" name="key" placeholder="e.g. fraud_detection" errors={errorsFor(errors, "key")} />}
+      {purpose ? (
+        <input type="hidden" name="key" value={purpose.key} />
+      ) : (
+        <Field label="Key" name="key" placeholder="e.g. fraud_detection" errors={errorsFor(errors, "key")} />
+      )}
       <Field label="Label" name="label" defaultValue={purpose?.label} errors={errorsFor(errors, "label")} />
       <Field label="Description" name="description" defaultValue={purpose?.description} errors={errorsFor(errors, "description")} />
       <Field
@@ -36,7 +50,17 @@ export function PurposeForm({ action, purpose, onDone, onCancel }: { action: For
   );
 }
 
-export function ActivityForm({ action, purposes, onDone, onCancel }: { action: FormAction; purposes: PurposeOption[]; onDone: (m: string) => void; onCancel: () => void }) {
+export function ActivityForm({
+  action,
+  purposes,
+  onDone,
+  onCancel,
+}: {
+  action: FormAction;
+  purposes: PurposeOption[];
+  onDone: (m: string) => void;
+  onCancel: () => void;
+}) {
   const [state, formAction, pending] = useFormAction(action, onDone);
   const errors = fieldErrorsOf(state);
   return (
@@ -72,7 +96,14 @@ export function ActivityForm({ action, purposes, onDone, onCancel }: { action: F
       </div>
       <Field label="Data categories" name="dataCategories" hint="Comma-separated." errors={errorsFor(errors, "dataCategories")} />
       <div className="grid grid-cols-2 gap-4">
-        <Field label="Retention (days)" name="retentionDays" type="number" min={1} defaultValue={365} errors={errorsFor(errors, "retentionDays")} />
+        <Field
+          label="Retention (days)"
+          name="retentionDays"
+          type="number"
+          min={1}
+          defaultValue={365}
+          errors={errorsFor(errors, "retentionDays")}
+        />
         <Field label="Recipients" name="recipients" hint="Third parties, comma-separated." errors={errorsFor(errors, "recipients")} />
       </div>
       <FormMessage state={state} />

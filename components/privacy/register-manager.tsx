@@ -27,7 +27,15 @@ function Tags({ values }: { values: string[] }) {
 }
 
 /** The purposes catalog with its minimization rules, and the processing register. */
-export function RegisterManager({ purposes, activities, actions }: { purposes: PurposeOption[]; activities: ActivityRow[]; actions: { purpose: FormAction; activity: FormAction } | null }) {
+export function RegisterManager({
+  purposes,
+  activities,
+  actions,
+}: {
+  purposes: PurposeOption[];
+  activities: ActivityRow[];
+  actions: { purpose: FormAction; activity: FormAction } | null;
+}) {
   const [open, setOpen] = useState<Open>(null);
   const [flash, setFlash] = useState<string | null>(null);
   const close = () => setOpen(null);
@@ -42,25 +50,53 @@ export function RegisterManager({ purposes, activities, actions }: { purposes: P
         {flash ? <Notice tone="success">{flash}</Notice> : null}
       </div>
       <Card>
-        <CardHeader title="Purposes and data minimization" description="Each purpose may use only its allowed fields; an allowed consent check returns them." actions={actions ? <Button variant="secondary" onClick={() => setOpen({ kind: "purpose", purpose: null })}>New purpose</Button> : null} />
+        <CardHeader
+          title="Purposes and data minimization"
+          description="Each purpose may use only its allowed fields; an allowed consent check returns them."
+          actions={
+            actions ? (
+              <Button variant="secondary" onClick={() => setOpen({ kind: "purpose", purpose: null })}>
+                New purpose
+              </Button>
+            ) : null
+          }
+        />
         <table className="w-full text-left text-[13px]">
           <caption className="sr-only">Purposes</caption>
           <thead className="border-b border-zinc-100 bg-zinc-50/80">
             <tr>
-              <th scope="col" className={th}>Purpose</th>
-              <th scope="col" className={th}>Allowed fields</th>
-              <th scope="col" className={th}><span className="sr-only">Actions</span></th>
+              <th scope="col" className={th}>
+                Purpose
+              </th>
+              <th scope="col" className={th}>
+                Allowed fields
+              </th>
+              <th scope="col" className={th}>
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-zinc-100">
             {purposes.map((p) => (
               <tr key={p.key}>
                 <td className={td}>
-                  <span className="font-medium text-zinc-900">{p.label}</span> <code className="font-mono text-xs text-zinc-500">{p.key}</code>
+                  <span className="font-medium text-zinc-900">{p.label}</span>{" "}
+                  <code className="font-mono text-xs text-zinc-500">{p.key}</code>
                 </td>
-                <td className={td}><Tags values={p.allowedFields} /></td>
+                <td className={td}>
+                  <Tags values={p.allowedFields} />
+                </td>
                 <td className={`${td} text-right`}>
-                  {actions ? <Button size="sm" variant="ghost" onClick={() => setOpen({ kind: "purpose", purpose: p })} aria-label={`Edit ${p.label}`}>Edit</Button> : null}
+                  {actions ? (
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => setOpen({ kind: "purpose", purpose: p })}
+                      aria-label={`Edit ${p.label}`}
+                    >
+                      Edit
+                    </Button>
+                  ) : null}
                 </td>
               </tr>
             ))}
@@ -68,13 +104,19 @@ export function RegisterManager({ purposes, activities, actions }: { purposes: P
         </table>
       </Card>
       <Card>
-        <CardHeader title="Processing activities" description="What is done with personal data, on what legal basis, for how long, shared with whom." actions={actions ? <Button onClick={() => setOpen({ kind: "activity" })}>New activity</Button> : null} />
+        <CardHeader
+          title="Processing activities"
+          description="What is done with personal data, on what legal basis, for how long, shared with whom."
+          actions={actions ? <Button onClick={() => setOpen({ kind: "activity" })}>New activity</Button> : null}
+        />
         <table className="w-full text-left text-[13px]">
           <caption className="sr-only">Processing activities</caption>
           <thead className="border-b border-zinc-100 bg-zinc-50/80">
             <tr>
               {["Activity", "Purpose", "Data categories", "Legal basis", "Retention", "Recipients"].map((h) => (
-                <th key={h} scope="col" className={th}>{h}</th>
+                <th key={h} scope="col" className={th}>
+                  {h}
+                </th>
               ))}
             </tr>
           </thead>
@@ -83,20 +125,32 @@ export function RegisterManager({ purposes, activities, actions }: { purposes: P
               <tr key={a.id}>
                 <td className={`${td} font-medium text-zinc-900`}>{a.name}</td>
                 <td className={td}>{label.get(a.purpose) ?? a.purpose}</td>
-                <td className={td}><Tags values={a.dataCategories} /></td>
+                <td className={td}>
+                  <Tags values={a.dataCategories} />
+                </td>
                 <td className={td}>{humanize(a.legalBasis)}</td>
                 <td className={`${td} tabular-nums`}>{a.retentionDays} days</td>
-                <td className={td}><Tags values={a.recipients} /></td>
+                <td className={td}>
+                  <Tags values={a.recipients} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
-        {activities.length === 0 ? <p className="px-4 py-6 text-center text-[13px] text-zinc-500">No processing activities registered.</p> : null}
+        {activities.length === 0 ? (
+          <p className="px-4 py-6 text-center text-[13px] text-zinc-500">No processing activities registered.</p>
+        ) : null}
       </Card>
       {actions ? (
         <>
-          <Dialog open={open?.kind === "purpose"} onClose={close} title={open?.kind === "purpose" && open.purpose ? `Edit ${open.purpose.label}` : "New purpose"}>
-            {open?.kind === "purpose" ? <PurposeForm action={actions.purpose} purpose={open.purpose} onDone={done} onCancel={close} /> : null}
+          <Dialog
+            open={open?.kind === "purpose"}
+            onClose={close}
+            title={open?.kind === "purpose" && open.purpose ? `Edit ${open.purpose.label}` : "New purpose"}
+          >
+            {open?.kind === "purpose" ? (
+              <PurposeForm action={actions.purpose} purpose={open.purpose} onDone={done} onCancel={close} />
+            ) : null}
           </Dialog>
           <Dialog open={open?.kind === "activity"} onClose={close} title="New processing activity">
             <ActivityForm action={actions.activity} purposes={purposes} onDone={done} onCancel={close} />

@@ -11,12 +11,28 @@ import { humanize } from "./purpose-options";
 
 export const REQUEST_TYPE_OPTIONS = ["access", "rectification", "deletion", "portability", "consent_withdrawal"] as const;
 
-export function CreateRequestForm({ action, assignees, onDone, onCancel }: { action: FormAction; assignees: { id: string; name: string }[]; onDone: (message: string) => void; onCancel: () => void }) {
+export function CreateRequestForm({
+  action,
+  assignees,
+  onDone,
+  onCancel,
+}: {
+  action: FormAction;
+  assignees: { id: string; name: string }[];
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
   const [state, formAction, pending] = useFormAction(action, onDone);
   const errors = fieldErrorsOf(state);
   return (
     <form action={formAction} noValidate className="space-y-4">
-      <Field label="Subject identifier" name="subjectId" autoComplete="off" hint="Pseudonymized at once: Assay never stores it." errors={errorsFor(errors, "subjectId")} />
+      <Field
+        label="Subject identifier"
+        name="subjectId"
+        autoComplete="off"
+        hint="Pseudonymized at once: Assay never stores it."
+        errors={errorsFor(errors, "subjectId")}
+      />
       <div className="grid grid-cols-2 gap-4">
         <div>
           <label htmlFor="request-type" className="mb-1.5 block text-[13px] font-medium text-zinc-800">
@@ -31,7 +47,15 @@ export function CreateRequestForm({ action, assignees, onDone, onCancel }: { act
           </select>
           <FieldError errors={errorsFor(errors, "type")} />
         </div>
-        <Field label="Due in (days)" name="dueInDays" type="number" inputMode="numeric" min={1} defaultValue={30} errors={errorsFor(errors, "dueInDays")} />
+        <Field
+          label="Due in (days)"
+          name="dueInDays"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          defaultValue={30}
+          errors={errorsFor(errors, "dueInDays")}
+        />
       </div>
       <div>
         <label htmlFor="request-assignee" className="mb-1.5 block text-[13px] font-medium text-zinc-800">
@@ -65,7 +89,17 @@ const EFFECT: Record<string, string> = {
   rectification: "Marks the request complete; describe the correction below.",
 };
 
-export function FulfilRequestForm({ request, action, onDone, onCancel }: { request: RequestRow; action: FormAction; onDone: (message: string) => void; onCancel: () => void }) {
+export function FulfilRequestForm({
+  request,
+  action,
+  onDone,
+  onCancel,
+}: {
+  request: RequestRow;
+  action: FormAction;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
   const [state, formAction, pending] = useFormAction(action, onDone);
   const errors = fieldErrorsOf(state);
   return (

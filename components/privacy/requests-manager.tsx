@@ -53,7 +53,11 @@ export function RequestsManager({
           <Dialog open={open?.kind === "create"} onClose={close} title="New data-subject request">
             <CreateRequestForm action={actions.create} assignees={assignees} onDone={done} onCancel={close} />
           </Dialog>
-          <Dialog open={fulfilling !== null} onClose={close} title={fulfilling ? `Fulfil ${humanize(fulfilling.type).toLowerCase()} request` : "Fulfil request"}>
+          <Dialog
+            open={fulfilling !== null}
+            onClose={close}
+            title={fulfilling ? `Fulfil ${humanize(fulfilling.type).toLowerCase()} request` : "Fulfil request"}
+          >
             {fulfilling ? <FulfilRequestForm request={fulfilling} action={actions.fulfil} onDone={done} onCancel={close} /> : null}
           </Dialog>
         </>

@@ -2,7 +2,17 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 
 /** Who is signed in, as which roles, and the way out. */
-export function AppHeader({ name, email, roleLabels, signOutAction }: { name: string; email: string; roleLabels: string[]; signOutAction: () => Promise<void> }) {
+export function AppHeader({
+  name,
+  email,
+  roleLabels,
+  signOutAction,
+}: {
+  name: string;
+  email: string;
+  roleLabels: string[];
+  signOutAction: () => Promise<void>;
+}) {
   const initials = name
     .split(/\s+/)
     .map((part) => part[0])

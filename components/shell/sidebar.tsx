@@ -14,9 +14,7 @@ function isActive(pathname: string, href: string): boolean {
 
 /** The current item is the one with the longest matching href (/models/requests, not /models). */
 function currentHref(pathname: string, items: NavItem[]): string | undefined {
-  return items
-    .filter((item) => isActive(pathname, item.href))
-    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  return items.filter((item) => isActive(pathname, item.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
 }
 
 /** The sections this user's roles may open; the server decides which items are passed in. */
@@ -28,7 +26,10 @@ export function Sidebar({ items }: { items: NavItem[] }) {
   return (
     <aside className="w-56 shrink-0 border-r border-zinc-200 bg-white print:hidden">
       <div className="sticky top-0 flex h-screen flex-col">
-        <Link href="/" className="flex h-14 shrink-0 items-center gap-2.5 border-b border-zinc-100 px-5 text-[15px] font-semibold tracking-tight text-zinc-900">
+        <Link
+          href="/"
+          className="flex h-14 shrink-0 items-center gap-2.5 border-b border-zinc-100 px-5 text-[15px] font-semibold tracking-tight text-zinc-900"
+        >
           <LogoMark className="size-6" />
           Assay
         </Link>

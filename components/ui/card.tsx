@@ -2,7 +2,17 @@ export function Card({ children, className = "" }: { children: React.ReactNode; 
   return <section className={`rounded-lg border border-zinc-200 bg-white shadow-xs ${className}`}>{children}</section>;
 }
 
-export function CardHeader({ title, description, actions, id }: { title: string; description?: React.ReactNode; actions?: React.ReactNode; id?: string }) {
+export function CardHeader({
+  title,
+  description,
+  actions,
+  id,
+}: {
+  title: string;
+  description?: React.ReactNode;
+  actions?: React.ReactNode;
+  id?: string;
+}) {
   return (
     <header className="flex items-start justify-between gap-4 border-b border-zinc-100 px-5 py-4">
       <div className="min-w-0">

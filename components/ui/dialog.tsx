@@ -53,7 +53,12 @@ export function Dialog({
                 </p>
               ) : null}
             </div>
-            <button type="button" onClick={onClose} className="-m-1 rounded-md p-1 text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700" aria-label="Close">
+            <button
+              type="button"
+              onClick={onClose}
+              className="-m-1 rounded-md p-1 text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700"
+              aria-label="Close"
+            >
               <svg viewBox="0 0 20 20" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden="true">
                 <path d="M5 5l10 10M15 5 5 15" />
               </svg>

@@ -32,7 +32,9 @@ export function SectionTabs({ label, tabs }: { label: string; tabs: SectionTab[]
               href={tab.href}
               aria-current={tab.href === active ? "page" : undefined}
               className={`inline-flex items-center gap-1.5 border-b-2 px-0.5 pb-2.5 text-[13px] font-medium transition-colors ${
-                tab.href === active ? "border-accent-600 text-accent-700" : "border-transparent text-zinc-500 hover:border-zinc-300 hover:text-zinc-800"
+                tab.href === active
+                  ? "border-accent-600 text-accent-700"
+                  : "border-transparent text-zinc-500 hover:border-zinc-300 hover:text-zinc-800"
               }`}
             >
               {tab.label}

@@ -39,13 +39,31 @@ export function CreateUserForm({ action, onDone, onCancel }: { action: FormActio
   );
 }
 
-export function EditRolesForm({ user, action, onDone, onCancel }: { user: UserRow; action: FormAction; onDone: Done; onCancel: () => void }) {
+export function EditRolesForm({
+  user,
+  action,
+  onDone,
+  onCancel,
+}: {
+  user: UserRow;
+  action: FormAction;
+  onDone: Done;
+  onCancel: () => void;
+}) {
   const [state, formAction, pending] = useFormAction(action, onDone);
   return (
     <form action={formAction} noValidate className="space-y-4">
       <input type="hidden" name="userId" value={user.id} />
-      <CheckboxGroup legend="Roles" name="roles" options={ROLE_OPTIONS} defaultChecked={user.roles} errors={errorsFor(fieldErrorsOf(state), "roles")} />
-      <p className="text-xs text-zinc-500">Changes apply to {user.email}&apos;s very next request; a section they lose access to answers 403.</p>
+      <CheckboxGroup
+        legend="Roles"
+        name="roles"
+        options={ROLE_OPTIONS}
+        defaultChecked={user.roles}
+        errors={errorsFor(fieldErrorsOf(state), "roles")}
+      />
+      <p className="text-xs text-zinc-500">
+        Changes apply to {user.email}&apos;s very next request; a section they lose access to answers 403.
+      </p>
       <FormMessage state={state} />
       <FormFooter onCancel={onCancel}>
         <SubmitButton pending={pending} pendingLabel="Saving…">
@@ -56,7 +74,17 @@ export function EditRolesForm({ user, action, onDone, onCancel }: { user: UserRo
   );
 }
 
-export function SetDisabledForm({ user, action, onDone, onCancel }: { user: UserRow; action: FormAction; onDone: Done; onCancel: () => void }) {
+export function SetDisabledForm({
+  user,
+  action,
+  onDone,
+  onCancel,
+}: {
+  user: UserRow;
+  action: FormAction;
+  onDone: Done;
+  onCancel: () => void;
+}) {
   const [state, formAction, pending] = useFormAction(action, onDone);
   const disabling = !user.disabled;
   return (

@@ -45,12 +45,22 @@ export function UsersManager({
 
   return (
     <UserActionsContext
-      value={{ currentUserId, canManage, onEditRoles: (user) => setOpen({ kind: "roles", user }), onToggleDisabled: (user) => setOpen({ kind: "disabled", user }) }}
+      value={{
+        currentUserId,
+        canManage,
+        onEditRoles: (user) => setOpen({ kind: "roles", user }),
+        onToggleDisabled: (user) => setOpen({ kind: "disabled", user }),
+      }}
     >
       <div className="rounded-lg border border-zinc-200 bg-white shadow-xs">
         <div className="flex items-center justify-between gap-4 border-b border-zinc-100 px-4 py-3">
           <div className="flex items-center gap-3">
-            <TableFilter value={filter} onChange={(v) => table.setGlobalFilter(v)} label="Filter users" placeholder="Filter by email, name or role" />
+            <TableFilter
+              value={filter}
+              onChange={(v) => table.setGlobalFilter(v)}
+              label="Filter users"
+              placeholder="Filter by email, name or role"
+            />
             <span className="text-xs text-zinc-500 tabular-nums">
               {table.getRowModel().rows.length} of {users.length}
             </span>
@@ -71,10 +81,20 @@ export function UsersManager({
         />
       </div>
 
-      <Dialog open={open?.kind === "create"} onClose={close} title="New user" description="They sign in with this email and password, then set up two-factor sign-in.">
+      <Dialog
+        open={open?.kind === "create"}
+        onClose={close}
+        title="New user"
+        description="They sign in with this email and password, then set up two-factor sign-in."
+      >
         <CreateUserForm action={actions.create} onDone={done} onCancel={close} />
       </Dialog>
-      <Dialog open={open?.kind === "roles"} onClose={close} title="Edit roles" description={open?.kind === "roles" ? `${open.user.name} · ${open.user.email}` : undefined}>
+      <Dialog
+        open={open?.kind === "roles"}
+        onClose={close}
+        title="Edit roles"
+        description={open?.kind === "roles" ? `${open.user.name} · ${open.user.email}` : undefined}
+      >
         {open?.kind === "roles" ? <EditRolesForm user={open.user} action={actions.updateRoles} onDone={done} onCancel={close} /> : null}
       </Dialog>
       <Dialog
@@ -83,7 +103,9 @@ export function UsersManager({
         title={open?.kind === "disabled" && !open.user.disabled ? "Disable user?" : "Enable user?"}
         width="max-w-md"
       >
-        {open?.kind === "disabled" ? <SetDisabledForm user={open.user} action={actions.setDisabled} onDone={done} onCancel={close} /> : null}
+        {open?.kind === "disabled" ? (
+          <SetDisabledForm user={open.user} action={actions.setDisabled} onDone={done} onCancel={close} />
+        ) : null}
       </Dialog>
     </UserActionsContext>
   );

@@ -25,7 +25,9 @@ export const users = pgTable(
 export const userRoles = pgTable(
   "user_roles",
   {
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     role: text("role").notNull(),
     grantedAt: createdAt(),
     grantedBy: uuid("granted_by").references(() => users.id),
@@ -38,7 +40,9 @@ export const authSessions = pgTable(
   "auth_sessions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
     lastSeenAt: timestamptz("last_seen_at").notNull().defaultNow(),
     expiresAt: timestamptz("expires_at").notNull(),
@@ -84,7 +88,9 @@ export const apiKeys = pgTable(
 export const apiKeyUsage = pgTable(
   "api_key_usage",
   {
-    keyId: uuid("key_id").notNull().references(() => apiKeys.id, { onDelete: "cascade" }),
+    keyId: uuid("key_id")
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: "cascade" }),
     window: text("window").notNull(),
     windowStart: timestamptz("window_start").notNull(),
     count: integer("count").notNull().default(0),

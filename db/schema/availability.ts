@@ -1,5 +1,20 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { apiKeys, users } from "./auth";
 import { createdAt, timestamptz } from "./columns";
 
@@ -46,7 +61,9 @@ export const availabilityServices = pgTable(
   },
   (t) => [
     uniqueIndex("availability_services_key").on(t.key),
-    index("availability_services_due_idx").on(t.nextProbeAt).where(sql`${t.enabled}`),
+    index("availability_services_due_idx")
+      .on(t.nextProbeAt)
+      .where(sql`${t.enabled}`),
     check("availability_services_key_format", sql`${t.key} ~ '^[a-z][a-z0-9_]{1,62}$'`),
     check("availability_services_weight", sql`${t.weight} >= 0 and ${t.weight} <= 1`),
     check("availability_services_sla", sql`${t.slaTarget} > 0 and ${t.slaTarget} <= 100`),
@@ -64,7 +81,9 @@ export const availabilityServices = pgTable(
 export const availabilitySamples = pgTable(
   "availability_samples",
   {
-    serviceId: uuid("service_id").notNull().references(() => availabilityServices.id, { onDelete: "cascade" }),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => availabilityServices.id, { onDelete: "cascade" }),
     observedAt: timestamptz("observed_at").notNull(),
     status: text("status").notNull(),
     latencyMs: integer("latency_ms"),
@@ -88,7 +107,9 @@ export const availabilitySamples = pgTable(
  * LATENCY_BUCKETS_MS, so percentiles over any range merge exactly to bucket resolution.
  */
 const rollupColumns = () => ({
-  serviceId: uuid("service_id").notNull().references(() => availabilityServices.id, { onDelete: "cascade" }),
+  serviceId: uuid("service_id")
+    .notNull()
+    .references(() => availabilityServices.id, { onDelete: "cascade" }),
   healthy: integer("healthy").notNull().default(0),
   degraded: integer("degraded").notNull().default(0),
   down: integer("down").notNull().default(0),
@@ -98,11 +119,9 @@ const rollupColumns = () => ({
   latencyHist: integer("latency_hist").array().notNull(),
 });
 
-export const availabilityHourly = pgTable(
-  "availability_hourly",
-  { ...rollupColumns(), hour: timestamptz("hour").notNull() },
-  (t) => [primaryKey({ columns: [t.serviceId, t.hour] })],
-);
+export const availabilityHourly = pgTable("availability_hourly", { ...rollupColumns(), hour: timestamptz("hour").notNull() }, (t) => [
+  primaryKey({ columns: [t.serviceId, t.hour] }),
+]);
 
 export const availabilityDaily = pgTable(
   "availability_daily",
@@ -133,7 +152,9 @@ export const availabilityIncidents = pgTable(
   "availability_incidents",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    serviceId: uuid("service_id").notNull().references(() => availabilityServices.id, { onDelete: "cascade" }),
+    serviceId: uuid("service_id")
+      .notNull()
+      .references(() => availabilityServices.id, { onDelete: "cascade" }),
     title: text("title").notNull(),
     severity: text("severity").notNull(),
     source: text("source").notNull(),
@@ -150,12 +171,17 @@ export const availabilityIncidents = pgTable(
   },
   (t) => [
     // At most one unresolved incident per service: failures extend it rather than pile up.
-    uniqueIndex("availability_incidents_one_open").on(t.serviceId).where(sql`${t.resolvedAt} is null`),
+    uniqueIndex("availability_incidents_one_open")
+      .on(t.serviceId)
+      .where(sql`${t.resolvedAt} is null`),
     index("availability_incidents_started_idx").on(t.startedAt),
     index("availability_incidents_service_idx").on(t.serviceId, t.startedAt),
     check("availability_incidents_severity", sql`${t.severity} in ('sev1','sev2','sev3','sev4')`),
     check("availability_incidents_source", sql`${t.source} in ('auto','manual')`),
-    check("availability_incidents_order", sql`${t.detectedAt} >= ${t.startedAt} and (${t.resolvedAt} is null or ${t.resolvedAt} >= ${t.startedAt})`),
+    check(
+      "availability_incidents_order",
+      sql`${t.detectedAt} >= ${t.startedAt} and (${t.resolvedAt} is null or ${t.resolvedAt} >= ${t.startedAt})`,
+    ),
     check("availability_incidents_ack", sql`(${t.acknowledgedAt} is null) = (${t.acknowledgedBy} is null)`),
     check("availability_incidents_postmortem", sql`${t.postmortemUrl} is null or ${t.postmortemUrl} ~ '^https?://'`),
   ],
@@ -166,7 +192,9 @@ export const availabilityIncidentUpdates = pgTable(
   "availability_incident_updates",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    incidentId: uuid("incident_id").notNull().references(() => availabilityIncidents.id, { onDelete: "cascade" }),
+    incidentId: uuid("incident_id")
+      .notNull()
+      .references(() => availabilityIncidents.id, { onDelete: "cascade" }),
     at: timestamptz("at").notNull().defaultNow(),
     kind: text("kind").notNull(),
     body: text("body").notNull(),
@@ -190,7 +218,10 @@ export const availabilitySettings = pgTable(
     updatedAt: timestamptz("updated_at").notNull().defaultNow(),
     updatedBy: uuid("updated_by").references(() => users.id),
   },
-  (t) => [check("availability_settings_single", sql`${t.id} = 1`), check("availability_settings_retention", sql`${t.rawRetentionDays} between 7 and 3650`)],
+  (t) => [
+    check("availability_settings_single", sql`${t.id} = 1`),
+    check("availability_settings_retention", sql`${t.rawRetentionDays} between 7 and 3650`),
+  ],
 );
 
 export type AvailabilityService = typeof availabilityServices.$inferSelect;

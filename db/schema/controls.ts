@@ -1,5 +1,18 @@
 import { sql } from "drizzle-orm";
-import { check, customType, date, foreignKey, index, integer, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  customType,
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { createdAt, timestamptz } from "./columns";
 
@@ -39,7 +52,9 @@ export const controls = pgTable(
     dueDay: smallint("due_day").notNull().default(31),
     aiRelevance: text("ai_relevance").notNull().default("none"),
     testProcedure: text("test_procedure").notNull(),
-    ownerId: uuid("owner_id").notNull().references(() => users.id),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: timestamptz("updated_at").notNull().defaultNow(),
@@ -56,8 +71,12 @@ export const controls = pgTable(
 export const controlCriteria = pgTable(
   "control_criteria",
   {
-    controlId: uuid("control_id").notNull().references(() => controls.id, { onDelete: "cascade" }),
-    criterionCode: text("criterion_code").notNull().references(() => soc2Criteria.code),
+    controlId: uuid("control_id")
+      .notNull()
+      .references(() => controls.id, { onDelete: "cascade" }),
+    criterionCode: text("criterion_code")
+      .notNull()
+      .references(() => soc2Criteria.code),
   },
   (t) => [primaryKey({ columns: [t.controlId, t.criterionCode] }), index("control_criteria_criterion_idx").on(t.criterionCode)],
 );
@@ -85,8 +104,12 @@ export const controlTestOccurrences = pgTable(
   "control_test_occurrences",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    periodId: uuid("period_id").notNull().references(() => auditPeriods.id),
-    controlId: uuid("control_id").notNull().references(() => controls.id),
+    periodId: uuid("period_id")
+      .notNull()
+      .references(() => auditPeriods.id),
+    controlId: uuid("control_id")
+      .notNull()
+      .references(() => controls.id),
     // The frequency it was generated for: a later frequency change reschedules only what is
     // still in the future and unrecorded.
     frequency: text("frequency").notNull(),
@@ -108,8 +131,14 @@ export const controlTestOccurrences = pgTable(
     index("control_test_occurrences_due_idx").on(t.dueOn, t.controlId),
     index("control_test_occurrences_control_idx").on(t.controlId, t.windowStart),
     check("control_test_occurrences_frequency", sql`${t.frequency} in ${FREQUENCY_SQL}`),
-    check("control_test_occurrences_window", sql`${t.windowStart} <= ${t.windowEnd} and ${t.dueOn} between ${t.windowStart} and ${t.windowEnd}`),
-    check("control_test_occurrences_standing", sql`(${t.standingResultId} is null) = (${t.standingResult} is null) and (${t.standingResult} is null or ${t.standingResult} in ${RESULT_SQL})`),
+    check(
+      "control_test_occurrences_window",
+      sql`${t.windowStart} <= ${t.windowEnd} and ${t.dueOn} between ${t.windowStart} and ${t.windowEnd}`,
+    ),
+    check(
+      "control_test_occurrences_standing",
+      sql`(${t.standingResultId} is null) = (${t.standingResult} is null) and (${t.standingResult} is null or ${t.standingResult} in ${RESULT_SQL})`,
+    ),
   ],
 );
 
@@ -121,21 +150,31 @@ export const controlTestResults = pgTable(
   "control_test_results",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    occurrenceId: uuid("occurrence_id").notNull().references(() => controlTestOccurrences.id),
-    controlId: uuid("control_id").notNull().references(() => controls.id),
+    occurrenceId: uuid("occurrence_id")
+      .notNull()
+      .references(() => controlTestOccurrences.id),
+    controlId: uuid("control_id")
+      .notNull()
+      .references(() => controls.id),
     result: text("result").notNull(),
-    testerId: uuid("tester_id").notNull().references(() => users.id),
+    testerId: uuid("tester_id")
+      .notNull()
+      .references(() => users.id),
     testedOn: day("tested_on").notNull(),
     procedureFollowed: text("procedure_followed").notNull(),
     findings: text("findings").notNull().default(""),
     supersedesId: uuid("supersedes_id"),
     correctionReason: text("correction_reason"),
-    recordedBy: uuid("recorded_by").notNull().references(() => users.id),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => users.id),
     recordedAt: timestamptz("recorded_at").notNull().defaultNow(),
   },
   (t) => [
     // One original per occurrence, and a record is corrected at most once (a linear chain).
-    uniqueIndex("control_test_results_one_original_key").on(t.occurrenceId).where(sql`${t.supersedesId} is null`),
+    uniqueIndex("control_test_results_one_original_key")
+      .on(t.occurrenceId)
+      .where(sql`${t.supersedesId} is null`),
     uniqueIndex("control_test_results_supersedes_key").on(t.supersedesId),
     index("control_test_results_occurrence_idx").on(t.occurrenceId, t.recordedAt),
     index("control_test_results_control_idx").on(t.controlId, t.testedOn),
@@ -151,8 +190,12 @@ export const controlRemediations = pgTable(
   "control_remediations",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    resultId: uuid("result_id").notNull().references(() => controlTestResults.id),
-    ownerId: uuid("owner_id").notNull().references(() => users.id),
+    resultId: uuid("result_id")
+      .notNull()
+      .references(() => controlTestResults.id),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id),
     dueOn: day("due_on").notNull(),
     status: text("status").notNull().default("open"),
     plan: text("plan").notNull().default(""),
@@ -164,7 +207,9 @@ export const controlRemediations = pgTable(
   },
   (t) => [
     uniqueIndex("control_remediations_result_key").on(t.resultId),
-    index("control_remediations_open_idx").on(t.dueOn).where(sql`${t.status} <> 'closed'`),
+    index("control_remediations_open_idx")
+      .on(t.dueOn)
+      .where(sql`${t.status} <> 'closed'`),
     check("control_remediations_status", sql`${t.status} in ('open','in_progress','closed')`),
     check("control_remediations_closed", sql`(${t.status} = 'closed') = (${t.closedAt} is not null)`),
     check("control_remediations_closing_note", sql`${t.status} <> 'closed' or length(btrim(coalesce(${t.closingNote}, ''))) > 0`),
@@ -191,7 +236,9 @@ export const controlEvidence = pgTable(
     // When the evidence was true: decides the period it counts for, unlike the upload time.
     evidenceDate: day("evidence_date").notNull(),
     description: text("description").notNull().default(""),
-    uploadedBy: uuid("uploaded_by").notNull().references(() => users.id),
+    uploadedBy: uuid("uploaded_by")
+      .notNull()
+      .references(() => users.id),
     uploadedAt: timestamptz("uploaded_at").notNull().defaultNow(),
   },
   (t) => [
@@ -206,8 +253,12 @@ export const controlEvidence = pgTable(
 export const controlEvidenceLinks = pgTable(
   "control_evidence_links",
   {
-    evidenceId: uuid("evidence_id").notNull().references(() => controlEvidence.id),
-    occurrenceId: uuid("occurrence_id").notNull().references(() => controlTestOccurrences.id),
+    evidenceId: uuid("evidence_id")
+      .notNull()
+      .references(() => controlEvidence.id),
+    occurrenceId: uuid("occurrence_id")
+      .notNull()
+      .references(() => controlTestOccurrences.id),
     linkedBy: uuid("linked_by").references(() => users.id),
     linkedAt: timestamptz("linked_at").notNull().defaultNow(),
   },
@@ -218,8 +269,12 @@ export const controlEvidenceLinks = pgTable(
 export const controlResultEvidence = pgTable(
   "control_result_evidence",
   {
-    resultId: uuid("result_id").notNull().references(() => controlTestResults.id),
-    evidenceId: uuid("evidence_id").notNull().references(() => controlEvidence.id),
+    resultId: uuid("result_id")
+      .notNull()
+      .references(() => controlTestResults.id),
+    evidenceId: uuid("evidence_id")
+      .notNull()
+      .references(() => controlEvidence.id),
   },
   (t) => [primaryKey({ columns: [t.resultId, t.evidenceId] }), index("control_result_evidence_evidence_idx").on(t.evidenceId)],
 );
@@ -229,7 +284,9 @@ export const auditChecklistItems = pgTable(
   "audit_checklist_items",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    periodId: uuid("period_id").notNull().references(() => auditPeriods.id),
+    periodId: uuid("period_id")
+      .notNull()
+      .references(() => auditPeriods.id),
     category: text("category").notNull(),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
@@ -248,8 +305,12 @@ export const auditChecklistItems = pgTable(
 export const auditChecklistEvidence = pgTable(
   "audit_checklist_evidence",
   {
-    itemId: uuid("item_id").notNull().references(() => auditChecklistItems.id),
-    evidenceId: uuid("evidence_id").notNull().references(() => controlEvidence.id),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => auditChecklistItems.id),
+    evidenceId: uuid("evidence_id")
+      .notNull()
+      .references(() => controlEvidence.id),
     linkedBy: uuid("linked_by").references(() => users.id),
     linkedAt: timestamptz("linked_at").notNull().defaultNow(),
   },

@@ -33,7 +33,9 @@ export const models = pgTable(
 export const modelMetricThresholds = pgTable(
   "model_metric_thresholds",
   {
-    modelId: uuid("model_id").notNull().references(() => models.id, { onDelete: "cascade" }),
+    modelId: uuid("model_id")
+      .notNull()
+      .references(() => models.id, { onDelete: "cascade" }),
     metric: text("metric").notNull(),
     op: text("op").notNull(),
     value: doublePrecision("value").notNull(),
@@ -45,7 +47,9 @@ export const modelVersions = pgTable(
   "model_versions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    modelId: uuid("model_id").notNull().references(() => models.id),
+    modelId: uuid("model_id")
+      .notNull()
+      .references(() => models.id),
     version: text("version").notNull(),
     status: text("status").notNull().default("development"),
     trainingDataHash: text("training_data_hash").notNull(),
@@ -65,7 +69,9 @@ export const modelVersions = pgTable(
   (t) => [
     uniqueIndex("model_versions_model_version_key").on(t.modelId, t.version),
     // At most one production version per model: the backstop for concurrent promotions.
-    uniqueIndex("model_versions_one_production_key").on(t.modelId).where(sql`${t.status} = 'production'`),
+    uniqueIndex("model_versions_one_production_key")
+      .on(t.modelId)
+      .where(sql`${t.status} = 'production'`),
     index("model_versions_model_created_idx").on(t.modelId, t.createdAt),
     check("model_versions_status", sql`${t.status} in ${STATUS_SQL}`),
     check("model_versions_risk_tier", sql`${t.riskTier} is null or ${t.riskTier} in ('low','medium','high')`),
@@ -77,7 +83,9 @@ export const modelVersions = pgTable(
 export const modelVersionMetrics = pgTable(
   "model_version_metrics",
   {
-    versionId: uuid("version_id").notNull().references(() => modelVersions.id, { onDelete: "cascade" }),
+    versionId: uuid("version_id")
+      .notNull()
+      .references(() => modelVersions.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     value: doublePrecision("value").notNull(),
   },
@@ -103,8 +111,12 @@ export const promotionRequests = pgTable(
   "promotion_requests",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    modelId: uuid("model_id").notNull().references(() => models.id),
-    versionId: uuid("version_id").notNull().references(() => modelVersions.id),
+    modelId: uuid("model_id")
+      .notNull()
+      .references(() => models.id),
+    versionId: uuid("version_id")
+      .notNull()
+      .references(() => modelVersions.id),
     fromStatus: text("from_status").notNull(),
     toStatus: text("to_status").notNull(),
     // The policy when the request opened: a later policy change never alters it.
@@ -112,7 +124,9 @@ export const promotionRequests = pgTable(
     // Approvals count only for this digest; replacing the artifact moves it and voids them.
     artifactDigest: text("artifact_digest").notNull(),
     justification: text("justification").notNull(),
-    requestedBy: uuid("requested_by").notNull().references(() => users.id),
+    requestedBy: uuid("requested_by")
+      .notNull()
+      .references(() => users.id),
     status: text("status").notNull().default("open"),
     createdAt: createdAt(),
     closedAt: timestamptz("closed_at"),
@@ -121,9 +135,13 @@ export const promotionRequests = pgTable(
   },
   (t) => [
     // One open request per version.
-    uniqueIndex("promotion_requests_one_open_key").on(t.versionId).where(sql`${t.status} = 'open'`),
+    uniqueIndex("promotion_requests_one_open_key")
+      .on(t.versionId)
+      .where(sql`${t.status} = 'open'`),
     // The inbox and the open-request lists read only open rows, whatever the history's size.
-    index("promotion_requests_open_idx").on(t.createdAt).where(sql`${t.status} = 'open'`),
+    index("promotion_requests_open_idx")
+      .on(t.createdAt)
+      .where(sql`${t.status} = 'open'`),
     index("promotion_requests_version_idx").on(t.versionId, t.createdAt),
     index("promotion_requests_model_idx").on(t.modelId, t.createdAt),
     index("promotion_requests_closed_idx").on(t.closedAt),
@@ -137,8 +155,12 @@ export const promotionDecisions = pgTable(
   "promotion_decisions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    requestId: uuid("request_id").notNull().references(() => promotionRequests.id),
-    decidedBy: uuid("decided_by").notNull().references(() => users.id),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => promotionRequests.id),
+    decidedBy: uuid("decided_by")
+      .notNull()
+      .references(() => users.id),
     decision: text("decision").notNull(),
     // The required role an approval fills (or a rejecter acted in).
     role: text("role").notNull(),
@@ -150,9 +172,13 @@ export const promotionDecisions = pgTable(
   },
   (t) => [
     // A person decides once per request (a voided approval frees them to decide again).
-    uniqueIndex("promotion_decisions_one_per_person_key").on(t.requestId, t.decidedBy).where(sql`${t.voidedAt} is null`),
+    uniqueIndex("promotion_decisions_one_per_person_key")
+      .on(t.requestId, t.decidedBy)
+      .where(sql`${t.voidedAt} is null`),
     // Each required role is filled once.
-    uniqueIndex("promotion_decisions_one_per_role_key").on(t.requestId, t.role).where(sql`${t.voidedAt} is null and ${t.decision} = 'approve'`),
+    uniqueIndex("promotion_decisions_one_per_role_key")
+      .on(t.requestId, t.role)
+      .where(sql`${t.voidedAt} is null and ${t.decision} = 'approve'`),
     // A request's decisions, voided ones included (the request page, the version history).
     index("promotion_decisions_request_idx").on(t.requestId, t.createdAt),
     index("promotion_decisions_decider_idx").on(t.decidedBy, t.createdAt),
@@ -166,8 +192,12 @@ export const modelVersionTransitions = pgTable(
   "model_version_transitions",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    modelId: uuid("model_id").notNull().references(() => models.id),
-    versionId: uuid("version_id").notNull().references(() => modelVersions.id),
+    modelId: uuid("model_id")
+      .notNull()
+      .references(() => models.id),
+    versionId: uuid("version_id")
+      .notNull()
+      .references(() => modelVersions.id),
     fromStatus: text("from_status"),
     toStatus: text("to_status").notNull(),
     requestId: uuid("request_id").references(() => promotionRequests.id),

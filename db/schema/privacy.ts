@@ -16,7 +16,10 @@ export const privacyPurposes = pgTable("privacy_purposes", {
   key: text("key").primaryKey(),
   label: text("label").notNull(),
   description: text("description").notNull().default(""),
-  allowedFields: text("allowed_fields").array().notNull().default(sql`'{}'::text[]`),
+  allowedFields: text("allowed_fields")
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   createdAt: createdAt(),
   updatedAt: timestamptz("updated_at").notNull().defaultNow(),
 });
@@ -51,11 +54,16 @@ export const consentRecords = pgTable(
 export const processingActivities = pgTable("processing_activities", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull().unique(),
-  purpose: text("purpose").notNull().references(() => privacyPurposes.key),
+  purpose: text("purpose")
+    .notNull()
+    .references(() => privacyPurposes.key),
   dataCategories: text("data_categories").array().notNull(),
   legalBasis: text("legal_basis").notNull(),
   retentionDays: integer("retention_days").notNull(),
-  recipients: text("recipients").array().notNull().default(sql`'{}'::text[]`),
+  recipients: text("recipients")
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   createdAt: createdAt(),
 });
 

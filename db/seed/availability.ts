@@ -20,20 +20,110 @@ const DAY = 86_400_000;
 const MINUTE = 60_000;
 const HISTORY_DAYS = 90;
 const INTERVAL = 30;
-const BASE_LATENCY: Record<string, number> = { inference_api: 45, training_pipeline: 70, model_registry: 25, feature_store: 12, monitoring_dashboard: 55 };
+const BASE_LATENCY: Record<string, number> = {
+  inference_api: 45,
+  training_pipeline: 70,
+  model_registry: 25,
+  feature_store: 12,
+  monitoring_dashboard: 55,
+};
 
-type Outage = { service: string; daysAgo: number; hour: number; minutes: number; severity: Severity; rootCause: string; postmortem?: boolean; ackMinutes: number };
+type Outage = {
+  service: string;
+  daysAgo: number;
+  hour: number;
+  minutes: number;
+  severity: Severity;
+  rootCause: string;
+  postmortem?: boolean;
+  ackMinutes: number;
+};
 
 const OUTAGES: Outage[] = [
-  { service: "inference_api", daysAgo: 83, hour: 14, minutes: 38, severity: "sev1", rootCause: "GPU node pool exhausted after an autoscaler misconfiguration.", postmortem: true, ackMinutes: 4 },
-  { service: "inference_api", daysAgo: 41, hour: 9, minutes: 12, severity: "sev1", rootCause: "A bad model artifact was promoted; the loader crashed on start.", postmortem: true, ackMinutes: 3 },
-  { service: "inference_api", daysAgo: 6, hour: 21, minutes: 7, severity: "sev2", rootCause: "Expired TLS certificate on the internal load balancer.", ackMinutes: 2 },
-  { service: "training_pipeline", daysAgo: 70, hour: 3, minutes: 95, severity: "sev2", rootCause: "Object storage quota reached; checkpoints could not be written.", ackMinutes: 25 },
-  { service: "training_pipeline", daysAgo: 25, hour: 11, minutes: 44, severity: "sev3", rootCause: "Scheduler deadlock after a Kubernetes upgrade.", ackMinutes: 9 },
-  { service: "model_registry", daysAgo: 55, hour: 16, minutes: 21, severity: "sev2", rootCause: "Database connection pool exhausted by a runaway export job.", ackMinutes: 6 },
-  { service: "feature_store", daysAgo: 33, hour: 7, minutes: 16, severity: "sev2", rootCause: "Redis failover took longer than the client timeout.", postmortem: true, ackMinutes: 5 },
-  { service: "feature_store", daysAgo: 12, hour: 2, minutes: 30, severity: "sev3", rootCause: "Planned failover drill (inside the maintenance window).", ackMinutes: 1 },
-  { service: "monitoring_dashboard", daysAgo: 18, hour: 13, minutes: 52, severity: "sev4", rootCause: "Frontend deploy with a broken asset manifest.", ackMinutes: 14 },
+  {
+    service: "inference_api",
+    daysAgo: 83,
+    hour: 14,
+    minutes: 38,
+    severity: "sev1",
+    rootCause: "GPU node pool exhausted after an autoscaler misconfiguration.",
+    postmortem: true,
+    ackMinutes: 4,
+  },
+  {
+    service: "inference_api",
+    daysAgo: 41,
+    hour: 9,
+    minutes: 12,
+    severity: "sev1",
+    rootCause: "A bad model artifact was promoted; the loader crashed on start.",
+    postmortem: true,
+    ackMinutes: 3,
+  },
+  {
+    service: "inference_api",
+    daysAgo: 6,
+    hour: 21,
+    minutes: 7,
+    severity: "sev2",
+    rootCause: "Expired TLS certificate on the internal load balancer.",
+    ackMinutes: 2,
+  },
+  {
+    service: "training_pipeline",
+    daysAgo: 70,
+    hour: 3,
+    minutes: 95,
+    severity: "sev2",
+    rootCause: "Object storage quota reached; checkpoints could not be written.",
+    ackMinutes: 25,
+  },
+  {
+    service: "training_pipeline",
+    daysAgo: 25,
+    hour: 11,
+    minutes: 44,
+    severity: "sev3",
+    rootCause: "Scheduler deadlock after a Kubernetes upgrade.",
+    ackMinutes: 9,
+  },
+  {
+    service: "model_registry",
+    daysAgo: 55,
+    hour: 16,
+    minutes: 21,
+    severity: "sev2",
+    rootCause: "Database connection pool exhausted by a runaway export job.",
+    ackMinutes: 6,
+  },
+  {
+    service: "feature_store",
+    daysAgo: 33,
+    hour: 7,
+    minutes: 16,
+    severity: "sev2",
+    rootCause: "Redis failover took longer than the client timeout.",
+    postmortem: true,
+    ackMinutes: 5,
+  },
+  {
+    service: "feature_store",
+    daysAgo: 12,
+    hour: 2,
+    minutes: 30,
+    severity: "sev3",
+    rootCause: "Planned failover drill (inside the maintenance window).",
+    ackMinutes: 1,
+  },
+  {
+    service: "monitoring_dashboard",
+    daysAgo: 18,
+    hour: 13,
+    minutes: 52,
+    severity: "sev4",
+    rootCause: "Frontend deploy with a broken asset manifest.",
+    ackMinutes: 14,
+  },
 ];
 
 function outageStart(o: Outage, today: number): Date {
@@ -50,7 +140,10 @@ export async function seedAvailability(now = new Date()): Promise<{ created: boo
 }
 
 async function seedAll(tx: Transaction, now: Date): Promise<{ created: boolean; samples: number }> {
-  const [ops] = await tx.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.email, "ops@assay.local"));
+  const [ops] = await tx
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.email, "ops@assay.local"));
   const system: RequestContext = ANONYMOUS;
   const today = Math.floor(now.getTime() / DAY) * DAY;
   const start = new Date(today - HISTORY_DAYS * DAY);
@@ -59,28 +152,37 @@ async function seedAll(tx: Transaction, now: Date): Promise<{ created: boolean; 
   const ids = new Map<string, string>();
   for (const s of DEFAULT_SERVICES) {
     const row = await createService(
-        tx,
-        system,
-        {
-          ...s,
-          slaTarget: s.key === "monitoring_dashboard" ? 99.5 : 99.9,
-          healthUrl: `/api/simulated/${s.key}`,
-          intervalSeconds: INTERVAL,
-          timeoutMs: 2000,
-          degradedLatencyMs: s.key === "training_pipeline" ? 150 : 100,
-          failuresToOpen: 3,
-          successesToResolve: 2,
-        },
-        new Date(start.getTime() - DAY),
+      tx,
+      system,
+      {
+        ...s,
+        slaTarget: s.key === "monitoring_dashboard" ? 99.5 : 99.9,
+        healthUrl: `/api/simulated/${s.key}`,
+        intervalSeconds: INTERVAL,
+        timeoutMs: 2000,
+        degradedLatencyMs: s.key === "training_pipeline" ? 150 : 100,
+        failuresToOpen: 3,
+        successesToResolve: 2,
+      },
+      new Date(start.getTime() - DAY),
     );
     ids.set(s.key, row.id);
   }
 
   // Before the samples, so ingestion classifies the samples inside it as maintenance.
   const maintenanceStart = new Date(today - 12 * DAY + 2 * 3_600_000);
-  await createMaintenance(tx, system, { serviceId: null, startsAt: maintenanceStart, endsAt: new Date(maintenanceStart.getTime() + 2 * 3_600_000), reason: "Database upgrade to PostgreSQL 16 and Redis failover drill." });
+  await createMaintenance(tx, system, {
+    serviceId: null,
+    startsAt: maintenanceStart,
+    endsAt: new Date(maintenanceStart.getTime() + 2 * 3_600_000),
+    reason: "Database upgrade to PostgreSQL 16 and Redis failover drill.",
+  });
 
-  const outages = OUTAGES.map((o) => ({ service: ids.get(o.service)!, from: outageStart(o, today).toISOString(), to: new Date(outageStart(o, today).getTime() + o.minutes * MINUTE).toISOString() }));
+  const outages = OUTAGES.map((o) => ({
+    service: ids.get(o.service)!,
+    from: outageStart(o, today).toISOString(),
+    to: new Date(outageStart(o, today).getTime() + o.minutes * MINUTE).toISOString(),
+  }));
   const services = DEFAULT_SERVICES.map((s) => ({ id: ids.get(s.key)!, key: s.key, base: BASE_LATENCY[s.key]! }));
   const samples = await generateSamples(tx, services, start, end, INTERVAL, outages);
 
@@ -88,7 +190,14 @@ async function seedAll(tx: Transaction, now: Date): Promise<{ created: boolean; 
   await seedOpenIncident(tx, ids.get("training_pipeline")!, now, ops ?? null);
 
   // The streaks continue from the last seeded sample; the worker probes from now on.
-  await tx.update(availabilityServices).set({ lastSampleAt: end, lastStatus: "healthy", streakSince: start, consecutiveSuccesses: 100, consecutiveFailures: 0, nextProbeAt: new Date(end.getTime() + INTERVAL * 1000) });
+  await tx.update(availabilityServices).set({
+    lastSampleAt: end,
+    lastStatus: "healthy",
+    streakSince: start,
+    consecutiveSuccesses: 100,
+    consecutiveFailures: 0,
+    nextProbeAt: new Date(end.getTime() + INTERVAL * 1000),
+  });
   return { created: true, samples };
 }
 
@@ -98,19 +207,37 @@ async function seedIncident(tx: Transaction, o: Outage, serviceId: string, today
   const resolvedAt = new Date(startedAt.getTime() + o.minutes * MINUTE);
   const ackAt = new Date(Math.min(detectedAt.getTime() + o.ackMinutes * MINUTE, resolvedAt.getTime()));
   {
-    const id = await insertIncident(tx, { userId: null, apiKeyId: null }, {
-      serviceId,
-      title: o.rootCause.split(/[;.]/)[0]!.slice(0, 80),
-      severity: o.severity,
-      source: "auto",
-      startedAt,
-      detectedAt,
-      body: `3 consecutive failed checks since ${startedAt.toISOString()}.`,
-    });
+    const id = await insertIncident(
+      tx,
+      { userId: null, apiKeyId: null },
+      {
+        serviceId,
+        title: o.rootCause.split(/[;.]/)[0]!.slice(0, 80),
+        severity: o.severity,
+        source: "auto",
+        startedAt,
+        detectedAt,
+        body: `3 consecutive failed checks since ${startedAt.toISOString()}.`,
+      },
+    );
     const author = { userId: ops?.id ?? null, apiKeyId: null };
     if (ops) await addTimelineEntry(tx, id, "acknowledged", `Acknowledged by ${ops.name}.`, author, ackAt);
-    await addTimelineEntry(tx, id, "update", "Mitigation in progress; customers notified on the status page.", author, new Date((ackAt.getTime() + resolvedAt.getTime()) / 2));
-    await addTimelineEntry(tx, id, "recovered", "2 consecutive successful checks: resolved automatically.", { userId: null, apiKeyId: null }, resolvedAt);
+    await addTimelineEntry(
+      tx,
+      id,
+      "update",
+      "Mitigation in progress; customers notified on the status page.",
+      author,
+      new Date((ackAt.getTime() + resolvedAt.getTime()) / 2),
+    );
+    await addTimelineEntry(
+      tx,
+      id,
+      "recovered",
+      "2 consecutive successful checks: resolved automatically.",
+      { userId: null, apiKeyId: null },
+      resolvedAt,
+    );
     await tx
       .update(availabilityIncidents)
       .set({
@@ -120,7 +247,11 @@ async function seedIncident(tx: Transaction, o: Outage, serviceId: string, today
         ...(ops ? { acknowledgedAt: ackAt, acknowledgedBy: ops.id } : {}),
       })
       .where(eq(availabilityIncidents.id, id));
-    await auditIncident(tx, SYSTEM_ACTOR, "availability.incident_opened", id, { source: "seed", startedAt: startedAt.toISOString(), resolvedAt: resolvedAt.toISOString() });
+    await auditIncident(tx, SYSTEM_ACTOR, "availability.incident_opened", id, {
+      source: "seed",
+      startedAt: startedAt.toISOString(),
+      resolvedAt: resolvedAt.toISOString(),
+    });
   }
 }
 
@@ -128,15 +259,19 @@ async function seedIncident(tx: Transaction, o: Outage, serviceId: string, today
 async function seedOpenIncident(tx: Transaction, serviceId: string, now: Date, ops: { id: string } | null) {
   const startedAt = new Date(now.getTime() - 25 * MINUTE);
   {
-    const id = await insertIncident(tx, { userId: ops?.id ?? null, apiKeyId: null }, {
-      serviceId,
-      title: "Training jobs stuck in the queue",
-      severity: "sev3",
-      source: "manual",
-      startedAt,
-      detectedAt: new Date(startedAt.getTime() + 5 * MINUTE),
-      body: "Jobs submitted since about 25 minutes ago stay queued; the health check still answers.",
-    });
+    const id = await insertIncident(
+      tx,
+      { userId: ops?.id ?? null, apiKeyId: null },
+      {
+        serviceId,
+        title: "Training jobs stuck in the queue",
+        severity: "sev3",
+        source: "manual",
+        startedAt,
+        detectedAt: new Date(startedAt.getTime() + 5 * MINUTE),
+        body: "Jobs submitted since about 25 minutes ago stay queued; the health check still answers.",
+      },
+    );
     await auditIncident(tx, SYSTEM_ACTOR, "availability.incident_opened", id, { source: "seed", startedAt: startedAt.toISOString() });
   }
 }

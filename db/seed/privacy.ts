@@ -14,14 +14,55 @@ import type { CreateActivityInput, RequestType } from "@/lib/privacy/schemas";
  * the day it runs so the overview has recent activity; idempotent: skipped once seeded.
  */
 const ACTIVITIES: CreateActivityInput[] = [
-  { name: "Assistant fine-tuning", purpose: "model_training", dataCategories: ["conversation text", "feedback labels"], legalBasis: "consent", retentionDays: 730, recipients: ["GPU Cloud Inc."] },
-  { name: "Offline evaluation sets", purpose: "evaluation", dataCategories: ["conversation text"], legalBasis: "consent", retentionDays: 365, recipients: [] },
-  { name: "Product analytics", purpose: "analytics", dataCategories: ["usage events", "locale"], legalBasis: "legitimate_interests", retentionDays: 395, recipients: ["Metrics SaaS Ltd."] },
-  { name: "Bug triage", purpose: "product_improvement", dataCategories: ["error reports"], legalBasis: "legitimate_interests", retentionDays: 180, recipients: [] },
-  { name: "Newsletter", purpose: "marketing", dataCategories: ["email address"], legalBasis: "consent", retentionDays: 730, recipients: ["Mailer Co."] },
+  {
+    name: "Assistant fine-tuning",
+    purpose: "model_training",
+    dataCategories: ["conversation text", "feedback labels"],
+    legalBasis: "consent",
+    retentionDays: 730,
+    recipients: ["GPU Cloud Inc."],
+  },
+  {
+    name: "Offline evaluation sets",
+    purpose: "evaluation",
+    dataCategories: ["conversation text"],
+    legalBasis: "consent",
+    retentionDays: 365,
+    recipients: [],
+  },
+  {
+    name: "Product analytics",
+    purpose: "analytics",
+    dataCategories: ["usage events", "locale"],
+    legalBasis: "legitimate_interests",
+    retentionDays: 395,
+    recipients: ["Metrics SaaS Ltd."],
+  },
+  {
+    name: "Bug triage",
+    purpose: "product_improvement",
+    dataCategories: ["error reports"],
+    legalBasis: "legitimate_interests",
+    retentionDays: 180,
+    recipients: [],
+  },
+  {
+    name: "Newsletter",
+    purpose: "marketing",
+    dataCategories: ["email address"],
+    legalBasis: "consent",
+    retentionDays: 730,
+    recipients: ["Mailer Co."],
+  },
 ];
 
-const PURPOSE_SETS = ["model_training;evaluation", "analytics;product_improvement", "model_training;analytics", "marketing", "evaluation;product_improvement;analytics"];
+const PURPOSE_SETS = [
+  "model_training;evaluation",
+  "analytics;product_improvement",
+  "model_training;analytics",
+  "marketing",
+  "evaluation;product_improvement;analytics",
+];
 const DAY = 86_400_000;
 
 function consentCsv(now: number): string {
@@ -47,10 +88,16 @@ const REQUESTS: { subject: number; type: RequestType; daysAgo: number }[] = [
 ];
 
 export async function seedPrivacy(): Promise<{ created: boolean }> {
-  const [seeded] = await db.select({ n: sql<number>`count(*)::int` }).from(consentRecords).where(eq(consentRecords.source, "seed"));
+  const [seeded] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(consentRecords)
+    .where(eq(consentRecords.source, "seed"));
   if ((seeded?.n ?? 0) > 0) return { created: false };
   for (const activity of ACTIVITIES) {
-    const [exists] = await db.select({ id: processingActivities.id }).from(processingActivities).where(eq(processingActivities.name, activity.name));
+    const [exists] = await db
+      .select({ id: processingActivities.id })
+      .from(processingActivities)
+      .where(eq(processingActivities.name, activity.name));
     if (!exists) await db.transaction((tx) => createActivity(tx, ANONYMOUS, activity));
   }
   const now = Date.now();

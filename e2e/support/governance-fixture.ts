@@ -10,7 +10,12 @@ import { buildModelHistory } from "@/db/seed/governance-history";
 
 const key = process.argv[2];
 if (!key) throw new Error("usage: governance-fixture.ts <model key>");
-const card = { intendedUse: "Rank support tickets by urgency.", limitations: "English tickets only.", knownBiases: "Under-ranks terse tickets.", riskTier: "medium" as const };
+const card = {
+  intendedUse: "Rank support tickets by urgency.",
+  limitations: "English tickets only.",
+  knownBiases: "Under-ranks terse tickets.",
+  riskTier: "medium" as const,
+};
 
 await buildModelHistory({
   key,
@@ -19,8 +24,27 @@ await buildModelHistory({
   description: "Created by a browser test.",
   thresholds: [{ metric: "accuracy", op: "gte", value: 0.9 }],
   versions: [
-    { version: "1.0.0", registeredDaysAgo: 60, metrics: { accuracy: 0.91 }, card, steps: [{ to: "testing", daysAgo: 55 }, { to: "staging", daysAgo: 45 }, { to: "production", daysAgo: 30 }] },
-    { version: "1.1.0", registeredDaysAgo: 10, metrics: { accuracy: 0.94 }, card, steps: [{ to: "testing", daysAgo: 6 }, { to: "staging", daysAgo: 2 }] },
+    {
+      version: "1.0.0",
+      registeredDaysAgo: 60,
+      metrics: { accuracy: 0.91 },
+      card,
+      steps: [
+        { to: "testing", daysAgo: 55 },
+        { to: "staging", daysAgo: 45 },
+        { to: "production", daysAgo: 30 },
+      ],
+    },
+    {
+      version: "1.1.0",
+      registeredDaysAgo: 10,
+      metrics: { accuracy: 0.94 },
+      card,
+      steps: [
+        { to: "testing", daysAgo: 6 },
+        { to: "staging", daysAgo: 2 },
+      ],
+    },
     { version: "1.2.0", registeredDaysAgo: 3, metrics: { accuracy: 0.95 }, card, steps: [{ to: "testing", daysAgo: 1 }] },
   ],
 });

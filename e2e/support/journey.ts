@@ -49,9 +49,23 @@ export function expectedNavigation(roles: Role[]): (string | RegExp)[] {
   const has = (...allowed: Role[]) => roles.some((r) => allowed.includes(r));
   return [
     "Home",
-    ...(has("admin", "ml_engineer", "data_scientist", "ml_lead", "qa_lead", "security_lead", "product_owner", "compliance_officer", "auditor") ? ["Models"] : []),
+    ...(has(
+      "admin",
+      "ml_engineer",
+      "data_scientist",
+      "ml_lead",
+      "qa_lead",
+      "security_lead",
+      "product_owner",
+      "compliance_officer",
+      "auditor",
+    )
+      ? ["Models"]
+      : []),
     // Followed by the number of requests waiting, which other journeys change.
-    ...(has("ml_engineer", "ml_lead", "qa_lead", "security_lead", "product_owner", "compliance_officer") ? [/^Waiting for you\s*(\d+\+?)?$/] : []),
+    ...(has("ml_engineer", "ml_lead", "qa_lead", "security_lead", "product_owner", "compliance_officer")
+      ? [/^Waiting for you\s*(\d+\+?)?$/]
+      : []),
     ...(has("admin", "auditor", "compliance_officer", "security_lead") ? ["Audit log"] : []),
     ...(has("admin", "auditor", "compliance_officer") ? ["Privacy"] : []),
     ...(roles.length > 0 ? ["Controls"] : []),

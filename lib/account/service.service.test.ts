@@ -8,7 +8,12 @@ import { anonymousContext, auditEvents, headSeq, insertUser, signedInContext, us
 import { awayFromTotpStepEdge } from "@/test/time";
 import "./actions"; // registers account.* in actionRegistry
 
-vi.mock("@/lib/auth/next-auth", () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: {} }));
+vi.mock("@/lib/auth/next-auth", () => ({
+  auth: async () => null,
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+  handlers: {},
+}));
 
 /** TOTP enrolment: start (pending secret) → confirm (a code proves the app has it) → disable. */
 const start = () => actionRegistry.get("account.start_totp")!;
@@ -53,9 +58,17 @@ describe("account.confirm_totp and account.disable_totp", () => {
   it("refuse malformed and wrong codes with a field error, changing nothing", async () => {
     const { user, ctx, secret } = await enrolling();
     const after = await headSeq();
-    expect(await confirm().invoke(ctx, { code: "12ab56" })).toMatchObject({ ok: false, code: "validation", fieldErrors: { code: [expect.any(String)] } });
+    expect(await confirm().invoke(ctx, { code: "12ab56" })).toMatchObject({
+      ok: false,
+      code: "validation",
+      fieldErrors: { code: [expect.any(String)] },
+    });
     const wrong = totpCode(secret, Date.now() - 10 * 60_000); // a real code, from ten minutes ago
-    expect(await confirm().invoke(ctx, { code: wrong })).toMatchObject({ ok: false, code: "validation", fieldErrors: { code: [expect.any(String)] } });
+    expect(await confirm().invoke(ctx, { code: wrong })).toMatchObject({
+      ok: false,
+      code: "validation",
+      fieldErrors: { code: [expect.any(String)] },
+    });
     expect((await userRow(user.id))!.totpEnabledAt).toBeNull();
     expect(await headSeq()).toBe(after);
   });
@@ -71,7 +84,11 @@ describe("account.confirm_totp and account.disable_totp", () => {
     expect(row.totpLastStep).toBe(Math.floor(Date.now() / 30_000));
     const events = await auditEvents({ afterSeq: after });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "user.mfa_enabled", resourceId: user.id, metadata: { before: { mfa: false }, after: { mfa: true } } });
+    expect(events[0]).toMatchObject({
+      action: "user.mfa_enabled",
+      resourceId: user.id,
+      metadata: { before: { mfa: false }, after: { mfa: true } },
+    });
 
     // Enrolling again while on is a conflict; replaying the confirming code cannot disable.
     expect(await start().invoke(ctx, {})).toMatchObject({ ok: false, code: "conflict" });

@@ -19,7 +19,10 @@ export async function startTotpEnrolment(tx: Transaction, ctx: RequestContext) {
   const user = await lockSelf(tx, ctx);
   if (user.totpEnabledAt) throw new AppError("conflict", "Two-factor sign-in is already on. Turn it off first to enrol a new device.");
   const secret = newTotpSecret();
-  await tx.update(users).set({ totpSecret: seal(secret, TOTP_PURPOSE), totpLastStep: null, updatedAt: sql`now()` }).where(eq(users.id, user.id));
+  await tx
+    .update(users)
+    .set({ totpSecret: seal(secret, TOTP_PURPOSE), totpLastStep: null, updatedAt: sql`now()` })
+    .where(eq(users.id, user.id));
   await recordAudit(tx, auditActor(ctx), {
     type: "config_change",
     action: "user.mfa_enrolment_started",
@@ -36,8 +39,14 @@ export async function confirmTotpEnrolment(tx: Transaction, ctx: RequestContext,
   if (user.totpEnabledAt) throw new AppError("conflict", "Two-factor sign-in is already on.");
   if (!user.totpSecret) throw new AppError("conflict", "Start the enrolment first.");
   const step = matchTotpStep(unseal(user.totpSecret, TOTP_PURPOSE), input.code, null);
-  if (step === null) throw new AppError("validation", "That code does not match.", { fieldErrors: { code: ["That code does not match: check the time on your device and try the next code."] } });
-  await tx.update(users).set({ totpEnabledAt: sql`now()`, totpLastStep: step, updatedAt: sql`now()` }).where(eq(users.id, user.id));
+  if (step === null)
+    throw new AppError("validation", "That code does not match.", {
+      fieldErrors: { code: ["That code does not match: check the time on your device and try the next code."] },
+    });
+  await tx
+    .update(users)
+    .set({ totpEnabledAt: sql`now()`, totpLastStep: step, updatedAt: sql`now()` })
+    .where(eq(users.id, user.id));
   await recordAudit(tx, auditActor(ctx), {
     type: "config_change",
     action: "user.mfa_enabled",
@@ -51,8 +60,14 @@ export async function disableTotp(tx: Transaction, ctx: RequestContext, input: D
   const user = await lockSelf(tx, ctx);
   if (!user.totpEnabledAt || !user.totpSecret) throw new AppError("conflict", "Two-factor sign-in is not on.");
   const step = matchTotpStep(unseal(user.totpSecret, TOTP_PURPOSE), input.code, user.totpLastStep);
-  if (step === null) throw new AppError("validation", "That code does not match.", { fieldErrors: { code: ["That code does not match (each code works once)."] } });
-  await tx.update(users).set({ totpEnabledAt: null, totpSecret: null, totpLastStep: null, updatedAt: sql`now()` }).where(eq(users.id, user.id));
+  if (step === null)
+    throw new AppError("validation", "That code does not match.", {
+      fieldErrors: { code: ["That code does not match (each code works once)."] },
+    });
+  await tx
+    .update(users)
+    .set({ totpEnabledAt: null, totpSecret: null, totpLastStep: null, updatedAt: sql`now()` })
+    .where(eq(users.id, user.id));
   await recordAudit(tx, auditActor(ctx), {
     type: "config_change",
     action: "user.mfa_disabled",

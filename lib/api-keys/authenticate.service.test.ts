@@ -24,7 +24,10 @@ async function key(scopes: ApiScope[], limits = { ratePerMinute: 600, ratePerDay
 }
 
 async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   return err as AppError;
 }
@@ -49,7 +52,12 @@ describe("authenticateApiKey", () => {
     const { id, token, prefix } = await key(["consent:check", "audit:read"]);
     const [before] = await db.select({ lastUsedAt: apiKeys.lastUsedAt }).from(apiKeys).where(eq(apiKeys.id, id));
     expect(before!.lastUsedAt).toBeNull();
-    expect(await authenticateApiKey(`bearer ${token}`, "consent:check", origin)).toEqual({ id, name: "auth test consent:check,audit:read", prefix, scopes: ["audit:read", "consent:check"] });
+    expect(await authenticateApiKey(`bearer ${token}`, "consent:check", origin)).toEqual({
+      id,
+      name: "auth test consent:check,audit:read",
+      prefix,
+      scopes: ["audit:read", "consent:check"],
+    });
     const [after] = await db.select({ lastUsedAt: apiKeys.lastUsedAt }).from(apiKeys).where(eq(apiKeys.id, id));
     expect(after!.lastUsedAt).toBeInstanceOf(Date);
     expect(Math.abs(after!.lastUsedAt!.getTime() - Date.now())).toBeLessThan(60_000);
@@ -74,7 +82,12 @@ describe("authenticateApiKey", () => {
     expect((await refusal(authenticateApiKey(`Bearer ${token}`, "audit:write", origin))).code).toBe("forbidden");
     const events = await auditEvents({ afterSeq: after });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ eventType: "access_denied", outcome: "denied", actorApiKeyId: id, metadata: { reason: "missing_scope", scope: "audit:write" } });
+    expect(events[0]).toMatchObject({
+      eventType: "access_denied",
+      outcome: "denied",
+      actorApiKeyId: id,
+      metadata: { reason: "missing_scope", scope: "audit:write" },
+    });
     // `scope: null` routes admit any valid key.
     await expect(authenticateApiKey(`Bearer ${token}`, null, origin)).resolves.toMatchObject({ id });
   });
@@ -87,7 +100,8 @@ describe("rate limits (shared by every instance, in PostgreSQL)", () => {
   ])("per %s: request limit+1 is refused with retryAfter, and alerts once", async (window, limits, limit, maxRetry) => {
     await awayFromRateWindowEdge();
     const { id, token } = await key(["audit:write"], limits);
-    for (let i = 0; i < limit; i += 1) await expect(authenticateApiKey(`Bearer ${token}`, "audit:write", origin)).resolves.toMatchObject({ id });
+    for (let i = 0; i < limit; i += 1)
+      await expect(authenticateApiKey(`Bearer ${token}`, "audit:write", origin)).resolves.toMatchObject({ id });
     const after = await headSeq();
 
     const first = await refusal(authenticateApiKey(`Bearer ${token}`, "audit:write", origin));
@@ -95,10 +109,16 @@ describe("rate limits (shared by every instance, in PostgreSQL)", () => {
     expect(first.retryAfter).toBeGreaterThan(0);
     expect(first.retryAfter).toBeLessThanOrEqual(maxRetry);
     // A flood of refusals must not flood the log: still one alert after more attempts.
-    for (let i = 0; i < 3; i += 1) expect((await refusal(authenticateApiKey(`Bearer ${token}`, "audit:write", origin))).code).toBe("rate_limited");
+    for (let i = 0; i < 3; i += 1)
+      expect((await refusal(authenticateApiKey(`Bearer ${token}`, "audit:write", origin))).code).toBe("rate_limited");
     const events = await auditEvents({ afterSeq: after });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ eventType: "security_alert", action: "api_key.rate_limited", actorApiKeyId: id, metadata: { window, limit } });
+    expect(events[0]).toMatchObject({
+      eventType: "security_alert",
+      action: "api_key.rate_limited",
+      actorApiKeyId: id,
+      metadata: { window, limit },
+    });
   });
 });
 
@@ -106,11 +126,14 @@ describe("authenticateApiKeyWith: the route's statement inside the key's", () =>
   // Runs only if evaluated: a count over no rows makes this divide by zero. (A constant
   // 1/0 would not do: PostgreSQL folds it while planning, whether or not it is reached.)
   const wouldDivideByZero = () => sql`SELECT to_json(1 / count(*)) FROM api_keys WHERE false`;
-  const run = (header: string | null, scope: ApiScope, statement = wouldDivideByZero) => authenticateApiKeyWith(header, scope, origin, statement);
+  const run = (header: string | null, scope: ApiScope, statement = wouldDivideByZero) =>
+    authenticateApiKeyWith(header, scope, origin, statement);
 
   it("runs it for a valid key, handing it the key's id, and returns its result", async () => {
     const { id, token } = await key(["consent:check"]);
-    await expect(authenticateApiKeyWith(`Bearer ${token}`, "consent:check", origin, (keyId) => sql`SELECT to_json(${keyId})`)).resolves.toEqual({
+    await expect(
+      authenticateApiKeyWith(`Bearer ${token}`, "consent:check", origin, (keyId) => sql`SELECT to_json(${keyId})`),
+    ).resolves.toEqual({
       principal: expect.objectContaining({ id }),
       result: id,
     });
@@ -134,7 +157,13 @@ describe("authenticateApiKeyWith: the route's statement inside the key's", () =>
 
     const codes: [string, string][] = [];
     for (const [what, header] of Object.entries(headers)) codes.push([what, (await refusal(run(header, "consent:check"))).code]);
-    expect(Object.fromEntries(codes)).toEqual({ unknown: "unauthenticated", forged: "unauthenticated", revoked: "unauthenticated", unscoped: "forbidden", "over its limit": "rate_limited" });
+    expect(Object.fromEntries(codes)).toEqual({
+      unknown: "unauthenticated",
+      forged: "unauthenticated",
+      revoked: "unauthenticated",
+      unscoped: "forbidden",
+      "over its limit": "rate_limited",
+    });
   });
 });
 
@@ -144,7 +173,9 @@ describe("rate counters write no WAL", () => {
     let records = -1;
     await db
       .transaction(async (tx) => {
-        const [row] = await tx.execute<{ "QUERY PLAN": [{ Plan: { "WAL Records": number } }] }>(sql`EXPLAIN (ANALYZE, WAL, FORMAT JSON) ${statement}`);
+        const [row] = await tx.execute<{ "QUERY PLAN": [{ Plan: { "WAL Records": number } }] }>(
+          sql`EXPLAIN (ANALYZE, WAL, FORMAT JSON) ${statement}`,
+        );
         records = row!["QUERY PLAN"][0].Plan["WAL Records"];
         throw new Error("roll back");
       })

@@ -62,7 +62,18 @@ export async function authenticateApiKeyWith<T>(
 }
 
 type Usage = { window: "minute" | "day"; count: number; reset_in: number };
-type KeyRow = { id: string; name: string; prefix: string; secret_hash: string; scopes: string[]; revoked_at: string | null; rate_per_minute: number; rate_per_day: number; usage: Usage[] | null; result: unknown };
+type KeyRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  secret_hash: string;
+  scopes: string[];
+  revoked_at: string | null;
+  rate_per_minute: number;
+  rate_per_day: number;
+  usage: Usage[] | null;
+  result: unknown;
+};
 
 /**
  * Every machine request runs this, so it is one statement: the key by its prefix and, only
@@ -70,7 +81,12 @@ type KeyRow = { id: string; name: string; prefix: string; secret_hash: string; s
  * and the last use recorded. The SQL hash comparison only decides whether to count; the
  * caller still compares in constant time before trusting the key.
  */
-async function lookUpAndCount(prefix: string, secretHash: string, scope: ApiScope | null, statement: ((keyId: SQL) => SQL) | null): Promise<KeyRow | undefined> {
+async function lookUpAndCount(
+  prefix: string,
+  secretHash: string,
+  scope: ApiScope | null,
+  statement: ((keyId: SQL) => SQL) | null,
+): Promise<KeyRow | undefined> {
   const [row] = await db.execute<KeyRow>(sql`
     WITH k AS (
       SELECT id, name, prefix, secret_hash, scopes, revoked_at, rate_per_minute, rate_per_day FROM api_keys WHERE prefix = ${prefix}),
@@ -107,15 +123,24 @@ async function enforceLimits(ctx: RequestContext, key: KeyRow) {
     if (row.count > limit) {
       // Audit the first refusal of each window, not every one: a flood must not flood the log.
       if (row.count === limit + 1) await alertRateLimited(ctx, row.window, limit);
-      throw new AppError("rate_limited", `Rate limit of ${limit} requests per ${row.window} exceeded.`, { retryAfter: Math.max(1, row.reset_in) });
+      throw new AppError("rate_limited", `Rate limit of ${limit} requests per ${row.window} exceeded.`, {
+        retryAfter: Math.max(1, row.reset_in),
+      });
     }
   }
 }
 
 /** A refused key use, as an event about the key: a denial, or an alert when it floods. */
-async function auditKeyRefusal(ctx: RequestContext, type: "access_denied" | "security_alert", action: string, metadata: Record<string, unknown>) {
+async function auditKeyRefusal(
+  ctx: RequestContext,
+  type: "access_denied" | "security_alert",
+  action: string,
+  metadata: Record<string, unknown>,
+) {
   await recordAuditOnly(auditActor(ctx), { type, action, outcome: "denied", resource: { type: "api_key", id: ctx.apiKey!.id }, metadata });
 }
 
-const deny = (ctx: RequestContext, reason: string, scope: ApiScope | null) => auditKeyRefusal(ctx, "access_denied", "api_key.denied", { reason, scope });
-const alertRateLimited = (ctx: RequestContext, window: string, limit: number) => auditKeyRefusal(ctx, "security_alert", "api_key.rate_limited", { window, limit });
+const deny = (ctx: RequestContext, reason: string, scope: ApiScope | null) =>
+  auditKeyRefusal(ctx, "access_denied", "api_key.denied", { reason, scope });
+const alertRateLimited = (ctx: RequestContext, window: string, limit: number) =>
+  auditKeyRefusal(ctx, "security_alert", "api_key.rate_limited", { window, limit });

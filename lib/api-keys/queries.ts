@@ -37,6 +37,9 @@ export async function listApiKeys(): Promise<ApiKeyListItem[]> {
 
 /** Keys that can still authenticate (not revoked), for the admin's home page. */
 export async function countActiveApiKeys(): Promise<number> {
-  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(apiKeys).where(isNull(apiKeys.revokedAt));
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(apiKeys)
+    .where(isNull(apiKeys.revokedAt));
   return row?.count ?? 0;
 }

@@ -10,7 +10,12 @@ import { hashSecret, parseApiKey } from "./key-format";
 import { listApiKeys } from "./queries";
 import "./actions"; // registers api_keys.* in actionRegistry
 
-vi.mock("@/lib/auth/next-auth", () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: {} }));
+vi.mock("@/lib/auth/next-auth", () => ({
+  auth: async () => null,
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+  handlers: {},
+}));
 
 /** The api_keys.create and api_keys.revoke verbs, through their registered actions. */
 const create = () => actionRegistry.get("api_keys.create")!;
@@ -29,7 +34,10 @@ async function createKey(input: Record<string, unknown> = {}) {
   const result = await create().invoke(admin, { name: "ingest worker", scopes: ["audit:write"], ...input });
   if (!result?.ok) throw new Error(`create failed: ${JSON.stringify(result)}`);
   const token = result.data!.token as string;
-  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.prefix, parseApiKey(token)!.prefix));
+  const [row] = await db
+    .select()
+    .from(apiKeys)
+    .where(eq(apiKeys.prefix, parseApiKey(token)!.prefix));
   return { token, row: row!, message: result.message };
 }
 
@@ -63,7 +71,16 @@ describe("api_keys.create", () => {
       action: "api_key.created",
       resourceId: row.id,
       actorUserId: admin.user!.id,
-      metadata: { before: null, after: { name: "ingest worker", prefix: row.prefix, scopes: ["audit:read", "audit:write"], ratePerMinute: 600, ratePerDay: 100_000 } },
+      metadata: {
+        before: null,
+        after: {
+          name: "ingest worker",
+          prefix: row.prefix,
+          scopes: ["audit:read", "audit:write"],
+          ratePerMinute: 600,
+          ratePerDay: 100_000,
+        },
+      },
     });
     expect(JSON.stringify(events[0])).not.toContain(secret);
   });
@@ -97,11 +114,17 @@ describe("api_keys.revoke", () => {
     expect(await revoke().invoke(admin, { keyId: row.id })).toMatchObject({ ok: true });
     const events = await auditEvents({ afterSeq: after });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "api_key.revoked", resourceId: row.id, metadata: { before: { revoked: false }, after: { revoked: true } } });
+    expect(events[0]).toMatchObject({
+      action: "api_key.revoked",
+      resourceId: row.id,
+      metadata: { before: { revoked: false }, after: { revoked: true } },
+    });
 
     await expect(authenticateApiKey(`Bearer ${token}`, "audit:write", origin)).rejects.toMatchObject({ code: "unauthenticated" });
     // …and that refusal is audited as a denial by the revoked key.
-    expect(await auditEvents({ actorApiKeyId: row.id, afterSeq: after })).toEqual([expect.objectContaining({ eventType: "access_denied", metadata: { reason: "revoked", scope: "audit:write" } })]);
+    expect(await auditEvents({ actorApiKeyId: row.id, afterSeq: after })).toEqual([
+      expect.objectContaining({ eventType: "access_denied", metadata: { reason: "revoked", scope: "audit:write" } }),
+    ]);
   });
 
   it("refuses a second revoke (not found) and a malformed id (validation), writing nothing", async () => {
@@ -109,7 +132,11 @@ describe("api_keys.revoke", () => {
     await revoke().invoke(admin, { keyId: row.id });
     const after = await headSeq();
     expect(await revoke().invoke(admin, { keyId: row.id })).toMatchObject({ ok: false, code: "not_found" });
-    expect(await revoke().invoke(admin, { keyId: "42" })).toMatchObject({ ok: false, code: "validation", fieldErrors: { keyId: [expect.any(String)] } });
+    expect(await revoke().invoke(admin, { keyId: "42" })).toMatchObject({
+      ok: false,
+      code: "validation",
+      fieldErrors: { keyId: [expect.any(String)] },
+    });
     expect(await headSeq()).toBe(after);
   });
 });

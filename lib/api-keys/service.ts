@@ -14,7 +14,15 @@ export async function createApiKey(tx: Transaction, ctx: RequestContext, input: 
   const scopes = [...new Set(input.scopes)].sort();
   const [row] = await tx
     .insert(apiKeys)
-    .values({ name: input.name, prefix, secretHash, scopes, ratePerMinute: input.ratePerMinute, ratePerDay: input.ratePerDay, createdBy: ctx.user?.id ?? null })
+    .values({
+      name: input.name,
+      prefix,
+      secretHash,
+      scopes,
+      ratePerMinute: input.ratePerMinute,
+      ratePerDay: input.ratePerDay,
+      createdBy: ctx.user?.id ?? null,
+    })
     .returning({ id: apiKeys.id });
   const after = { name: input.name, prefix, scopes, ratePerMinute: input.ratePerMinute, ratePerDay: input.ratePerDay };
   await recordAudit(tx, auditActor(ctx), {

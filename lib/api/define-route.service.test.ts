@@ -7,7 +7,12 @@ import { anonymousContext, insertUser, signedInContext } from "@/test/db";
 import { awayFromRateWindowEdge } from "@/test/time";
 import { apiKeyRoute, routeRegistry, sessionRoute } from "./define-route";
 
-vi.mock("@/lib/auth/next-auth", () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: {} }));
+vi.mock("@/lib/auth/next-auth", () => ({
+  auth: async () => null,
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+  handlers: {},
+}));
 
 /**
  * The two route wrappers, on routes defined here: the app has no scoped or session route
@@ -19,11 +24,16 @@ const scoped = apiKeyRoute("test.scoped", { scope: "audit:read" }, async (reques
   if (mode === "crash") throw new Error("secret internals: connection string postgres://user:pw@host");
   return Response.json({ keyId: ctx.apiKey?.id, ip: ctx.ip, params });
 });
-const session = sessionRoute("test.session", { permission: "audit.read" }, async (_request, { ctx }) => Response.json({ user: ctx.user?.id }));
+const session = sessionRoute("test.session", { permission: "audit.read" }, async (_request, { ctx }) =>
+  Response.json({ user: ctx.user?.id }),
+);
 
 const url = (mode = "") => `http://127.0.0.1/api/v1/test${mode ? `?mode=${mode}` : ""}`;
 const call = (token: string | null, mode = "") =>
-  scoped(new Request(url(mode), { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), "x-forwarded-for": "198.51.100.7" } }), { params: Promise.resolve({ id: "42" }) });
+  scoped(
+    new Request(url(mode), { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), "x-forwarded-for": "198.51.100.7" } }),
+    { params: Promise.resolve({ id: "42" }) },
+  );
 
 let readToken = "";
 let writeToken = "";

@@ -26,7 +26,11 @@ type Origin = Pick<RequestContext, "ip" | "userAgent">;
  * What every machine route shares: the caller's origin, RFC 9457 errors and registration.
  * `answer` authenticates (one way or the other) and answers.
  */
-function machineRoute(name: string, scope: ApiScope | null, answer: (request: Request, origin: Origin, context: RouteContext) => Promise<Response>) {
+function machineRoute(
+  name: string,
+  scope: ApiScope | null,
+  answer: (request: Request, origin: Origin, context: RouteContext) => Promise<Response>,
+) {
   async function route(request: Request, context: RouteContext): Promise<Response> {
     const origin = { ip: clientIpFrom(request.headers), userAgent: request.headers.get("user-agent") };
     try {
@@ -39,7 +43,12 @@ function machineRoute(name: string, scope: ApiScope | null, answer: (request: Re
   return route;
 }
 
-const keyContext = (apiKey: RequestContext["apiKey"], origin: Origin): RequestContext => ({ user: null, sessionId: null, apiKey, ...origin });
+const keyContext = (apiKey: RequestContext["apiKey"], origin: Origin): RequestContext => ({
+  user: null,
+  sessionId: null,
+  apiKey,
+  ...origin,
+});
 
 /**
  * A machine route (`/api/v1/…`): API-key authentication, scope check, rate limit, and
@@ -78,7 +87,12 @@ export function apiKeyStatementRoute<S extends z.ZodType, J, R>(
         (error: unknown) => ({ error }),
       );
     const statement = "input" in body ? options.statement(body.input, origin) : null;
-    const { principal, result } = await authenticateApiKeyWith<J>(request.headers.get("authorization"), options.scope, origin, statement?.sql ?? null);
+    const { principal, result } = await authenticateApiKeyWith<J>(
+      request.headers.get("authorization"),
+      options.scope,
+      origin,
+      statement?.sql ?? null,
+    );
     if ("error" in body) throw body.error;
     return handler(request, { ctx: keyContext(principal, origin), result: statement!.parse(result as J) });
   });

@@ -23,7 +23,9 @@ export function problemResponse(err: unknown, instance?: string): Response {
     status,
     detail: isAppError(err) ? err.message : "Something went wrong on our side; nothing was changed.",
     ...(instance ? { instance } : {}),
-    ...(isAppError(err) && err.fieldErrors ? { errors: Object.entries(err.fieldErrors).map(([field, messages]) => ({ field, messages })) } : {}),
+    ...(isAppError(err) && err.fieldErrors
+      ? { errors: Object.entries(err.fieldErrors).map(([field, messages]) => ({ field, messages })) }
+      : {}),
   };
   const headers = new Headers({ "content-type": "application/problem+json", "cache-control": "no-store" });
   if (isAppError(err) && err.retryAfter) headers.set("retry-after", String(err.retryAfter));

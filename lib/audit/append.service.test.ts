@@ -13,7 +13,12 @@ import type { AuditActor, AuditEventInput } from "./vocabulary";
 const ROLLBACK = new Error("rollback on purpose");
 const actor: AuditActor = { userId: null, apiKeyId: null, ip: "192.0.2.44", userAgent: "append.service.test", sessionId: null };
 // Awkward on purpose: non-ASCII, a float that is an integer, an exponent, key order jsonb changes.
-const awkward = { zeta: "Zürich € 😂 \u2028", alpha: [1.0, 1e21, 0.1, -0], nested: { b: null, a: true }, when: new Date("2026-02-03T04:05:06.007Z") };
+const awkward = {
+  zeta: "Zürich € 😂 \u2028",
+  alpha: [1.0, 1e21, 0.1, -0],
+  nested: { b: null, a: true },
+  when: new Date("2026-02-03T04:05:06.007Z"),
+};
 
 let admin: RequestContext;
 beforeAll(async () => {
@@ -21,7 +26,17 @@ beforeAll(async () => {
 });
 afterAll(closeDb);
 
-type StoredRow = { seq: string; prev_hash: string; hash: string; canonical: string; event_id: string; occurred_at: Date; metadata: unknown; metadata_type: string; pg_hash: string };
+type StoredRow = {
+  seq: string;
+  prev_hash: string;
+  hash: string;
+  canonical: string;
+  event_id: string;
+  occurred_at: Date;
+  metadata: unknown;
+  metadata_type: string;
+  pg_hash: string;
+};
 
 async function rowsBetween(from: number, to: number): Promise<StoredRow[]> {
   const s = sqlClient();
@@ -63,7 +78,13 @@ async function attempt(statement: string): Promise<{ code?: string; message: str
 
 describe("appending", () => {
   it("events chained at commit (hashed in SQL) and batches chained at once (hashed in Node) form one chain the verifier accepts", async () => {
-    const input = (i: number): AuditEventInput => ({ type: "data_access", action: "test.appended", outcome: "success", resource: { type: "test", id: `append-${i}` }, metadata: { i, awkward } });
+    const input = (i: number): AuditEventInput => ({
+      type: "data_access",
+      action: "test.appended",
+      outcome: "success",
+      resource: { type: "test", id: `append-${i}` },
+      metadata: { i, awkward },
+    });
     const single1 = await chainedEvent(await db.transaction((tx) => recordAudit(tx, actor, input(1))));
     const batch = await db.transaction((tx) => appendAuditEvents(tx, actor, [input(2), input(3), input(4)]));
     const single2 = await chainedEvent(await db.transaction((tx) => recordAudit(tx, actor, input(5))));
@@ -82,7 +103,13 @@ describe("appending", () => {
   });
 
   it("one transaction's events are chained together at commit, in the order it recorded them, and leave nothing staged", async () => {
-    const input = (i: number): AuditEventInput => ({ type: "data_access", action: "test.ordered", outcome: "success", resource: { type: "test", id: `order-${i}` }, metadata: { i } });
+    const input = (i: number): AuditEventInput => ({
+      type: "data_access",
+      action: "test.ordered",
+      outcome: "success",
+      resource: { type: "test", id: `order-${i}` },
+      metadata: { i },
+    });
     const staged = await db.transaction(async (tx) => [
       await recordAudit(tx, actor, input(0)),
       ...(await recordAuditEvents(tx, actor, [input(1), input(2), input(3)])),
@@ -90,13 +117,21 @@ describe("appending", () => {
     ]);
     const seqs = (await Promise.all(staged.map(chainedEvent))).map((e) => e.seq);
     expect(seqs).toEqual([0, 1, 2, 3, 4].map((i) => seqs[0]! + i));
-    const ids = await sqlClient()<{ id: string }[]>`SELECT resource_id AS id FROM audit_events WHERE seq BETWEEN ${seqs[0]!} AND ${seqs[4]!} ORDER BY seq`;
+    const ids = await sqlClient()<
+      { id: string }[]
+    >`SELECT resource_id AS id FROM audit_events WHERE seq BETWEEN ${seqs[0]!} AND ${seqs[4]!} ORDER BY seq`;
     expect(ids.map((r) => r.id)).toEqual([0, 1, 2, 3, 4].map((i) => `order-${i}`));
     expect(await stagedRows()).toBe(0);
   });
 
   it("stores the canonical text byte-for-byte as hashed, and metadata round-trips as a jsonb object", async () => {
-    const input: AuditEventInput = { type: "config_change", action: "test.stored", outcome: "success", resource: { type: "test", id: "stored" }, metadata: awkward };
+    const input: AuditEventInput = {
+      type: "config_change",
+      action: "test.stored",
+      outcome: "success",
+      resource: { type: "test", id: "stored" },
+      metadata: awkward,
+    };
     const one = await chainedEvent(await db.transaction((tx) => recordAudit(tx, actor, input)));
     const staged = await Promise.all((await db.transaction((tx) => recordAuditEvents(tx, actor, [input, input]))).map(chainedEvent));
     const many = await db.transaction((tx) => appendAuditEvents(tx, actor, [input, input]));
@@ -115,7 +150,12 @@ describe("appending", () => {
   });
 
   it("an event with no change to go with it is chained by its own statement's commit, or refused whole", async () => {
-    const staged = await recordAuditOnly(actor, { type: "access_denied", action: "test.alone", outcome: "denied", resource: { type: "test", id: "alone" } });
+    const staged = await recordAuditOnly(actor, {
+      type: "access_denied",
+      action: "test.alone",
+      outcome: "denied",
+      resource: { type: "test", id: "alone" },
+    });
     const event = await chainedEvent(staged);
     const [row] = await rowsBetween(event.seq, event.seq);
     expect(row!.pg_hash).toBe(row!.hash);
@@ -123,7 +163,9 @@ describe("appending", () => {
 
     const [head] = await sqlClient()<{ seq: string }[]>`SELECT seq FROM audit_chain_head`;
     const broken: AuditActor = { ...actor, userId: "not-a-uuid" };
-    await expect(recordAuditOnly(broken, { type: "access_denied", action: "test.alone_broken", outcome: "denied" })).rejects.toMatchObject({ cause: { code: "22P02" } });
+    await expect(recordAuditOnly(broken, { type: "access_denied", action: "test.alone_broken", outcome: "denied" })).rejects.toMatchObject({
+      cause: { code: "22P02" },
+    });
     const [after] = await sqlClient()<{ seq: string }[]>`SELECT seq FROM audit_chain_head`;
     expect(after!.seq).toBe(head!.seq);
     expect(await stagedRows()).toBe(0);
@@ -160,7 +202,10 @@ describe("the chain head is locked only while a transaction commits", () => {
           await tx`SET LOCAL lock_timeout = '500ms'`;
           await tx`INSERT INTO audit_pending (canonical) VALUES (${buildCanonicalEvent(actor, event).text})`;
         })
-        .then(() => "committed" as const, (err: { code?: string }) => err.code);
+        .then(
+          () => "committed" as const,
+          (err: { code?: string }) => err.code,
+        );
     } finally {
       release();
       await open;
@@ -186,7 +231,10 @@ describe("the database refuses to rewrite history (even for the superuser the te
     ["TRUNCATE audit_chain_head", "TRUNCATE audit_chain_head"],
     ["moving the head backwards", "UPDATE audit_chain_head SET seq = seq - 1"],
     ["rewriting the head hash in place", "UPDATE audit_chain_head SET hash = repeat('f', 64)"],
-    ["advancing the head without linking to its hash", "UPDATE audit_chain_head SET seq = seq + 1, prev_hash = repeat('f', 64), hash = repeat('e', 64)"],
+    [
+      "advancing the head without linking to its hash",
+      "UPDATE audit_chain_head SET seq = seq + 1, prev_hash = repeat('f', 64), hash = repeat('e', 64)",
+    ],
   ])("%s is refused", async (_name, statement) => {
     await db.transaction((tx) => recordAudit(tx, actor, { type: "data_access", action: "test.refuse", outcome: "success" }));
     const error = await attempt(statement);

@@ -32,7 +32,12 @@ export async function recordAudit(tx: Transaction, actor: AuditActor, input: Aud
 }
 
 /** Stages several events in one statement; they are chained at commit, in this order. */
-export async function recordAuditEvents(tx: Transaction, actor: AuditActor, inputs: AuditEventInput[], now = new Date()): Promise<StagedEvent[]> {
+export async function recordAuditEvents(
+  tx: Transaction,
+  actor: AuditActor,
+  inputs: AuditEventInput[],
+  now = new Date(),
+): Promise<StagedEvent[]> {
   return stage(tx, actor, inputs, now);
 }
 
@@ -48,7 +53,11 @@ async function stage(executor: Executor, actor: AuditActor, inputs: AuditEventIn
  * as a data-modifying CTE (PostgreSQL runs those exactly once, to completion): the change and
  * its events then commit, and are chained, together.
  */
-export function stagingStatement(actor: AuditActor, inputs: AuditEventInput[], now = new Date()): { statement: SQL; events: StagedEvent[] } {
+export function stagingStatement(
+  actor: AuditActor,
+  inputs: AuditEventInput[],
+  now = new Date(),
+): { statement: SQL; events: StagedEvent[] } {
   const docs = inputs.map((input) => buildCanonicalEvent(actor, input, now));
   // One array parameter (postgres.js escapes it); unnest keeps its order, and deferred
   // triggers fire in insertion order.
@@ -59,7 +68,12 @@ export function stagingStatement(actor: AuditActor, inputs: AuditEventInput[], n
 }
 
 /** Chains a batch now, under one head-lock acquisition, and signs a checkpoint if it crossed the interval. */
-export async function appendAuditEvents(tx: Transaction, actor: AuditActor, inputs: AuditEventInput[], now = new Date()): Promise<AppendedEvent[]> {
+export async function appendAuditEvents(
+  tx: Transaction,
+  actor: AuditActor,
+  inputs: AuditEventInput[],
+  now = new Date(),
+): Promise<AppendedEvent[]> {
   if (inputs.length === 0) return [];
   const docs = inputs.map((input) => buildCanonicalEvent(actor, input, now));
   const [head] = await tx.execute<{ seq: string; hash: string }>(sql`SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE`);

@@ -11,7 +11,9 @@ import type { AuditActor } from "./vocabulary";
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const vectors = path.resolve(repoRoot, "../shared/testdata/jcs-rfc8785");
 const vectorNames = existsSync(path.join(vectors, "input"))
-  ? readdirSync(path.join(vectors, "input")).filter((f) => f.endsWith(".json")).sort()
+  ? readdirSync(path.join(vectors, "input"))
+      .filter((f) => f.endsWith(".json"))
+      .sort()
   : [];
 
 describe("canonicalJson: RFC 8785 test vectors", () => {
@@ -45,7 +47,12 @@ describe("buildCanonicalEvent", () => {
   const id = "00000000-0000-4000-8000-000000000001";
 
   it("sorts keys at every level (RFC 8785 §3.2.3) and keeps null members", () => {
-    const { text } = buildCanonicalEvent(actor, { type: "login", action: "user.signed_in", outcome: "success", metadata: { z: 1, a: null } }, now, id);
+    const { text } = buildCanonicalEvent(
+      actor,
+      { type: "login", action: "user.signed_in", outcome: "success", metadata: { z: 1, a: null } },
+      now,
+      id,
+    );
     expect(text).toBe(
       '{"action":"user.signed_in",' +
         '"actor":{"apiKeyId":null,"ip":"10.0.0.1","sessionId":"s-1","userAgent":null,"userId":"u-1"},' +
@@ -87,28 +94,49 @@ describe("buildCanonicalEvent", () => {
 describe("canonicalEventTemplate", () => {
   const text = fc.string({ unit: "binary-ascii", maxLength: 12 });
   // Values that look like the template's slots, to show a fill never lands in them.
-  const tricky = fc.oneof(text, fc.constantFrom("__event_id__", "__event_time__", '"id":"__event_id__"', '"time":"__event_time__"', "\u2028", "é", "𝄞"));
-  const actor = fc.record({ userId: fc.option(tricky), apiKeyId: fc.option(tricky), ip: fc.option(tricky), userAgent: fc.option(tricky), sessionId: fc.option(tricky) });
+  const tricky = fc.oneof(
+    text,
+    fc.constantFrom("__event_id__", "__event_time__", '"id":"__event_id__"', '"time":"__event_time__"', "\u2028", "é", "𝄞"),
+  );
+  const actor = fc.record({
+    userId: fc.option(tricky),
+    apiKeyId: fc.option(tricky),
+    ip: fc.option(tricky),
+    userAgent: fc.option(tricky),
+    sessionId: fc.option(tricky),
+  });
   const input = fc.record({
     type: tricky,
     action: tricky,
     outcome: tricky,
     resource: fc.option(fc.record({ type: fc.option(tricky), id: fc.option(tricky) }), { nil: undefined }),
-    metadata: fc.dictionary(fc.constantFrom("id", "time", "type", "v", "reason", "a"), fc.oneof(tricky, fc.dictionary(fc.constantFrom("id", "time"), tricky))),
+    metadata: fc.dictionary(
+      fc.constantFrom("id", "time", "type", "v", "reason", "a"),
+      fc.oneof(tricky, fc.dictionary(fc.constantFrom("id", "time"), tricky)),
+    ),
   });
 
   it("fills in to exactly the text buildCanonicalEvent() gives, for any actor and event", () => {
     fc.assert(
-      fc.property(actor, input, fc.date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }), fc.uuid(), (a, e, now, id) => {
-        const event = e as unknown as Parameters<typeof buildCanonicalEvent>[1];
-        expect(canonicalEventTemplate(a, event)(now, id)).toBe(buildCanonicalEvent(a, event, now, id).text);
-      }),
+      fc.property(
+        actor,
+        input,
+        fc.date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }),
+        fc.uuid(),
+        (a, e, now, id) => {
+          const event = e as unknown as Parameters<typeof buildCanonicalEvent>[1];
+          expect(canonicalEventTemplate(a, event)(now, id)).toBe(buildCanonicalEvent(a, event, now, id).text);
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it("gives each fill a fresh id unless one is named", () => {
-    const fill = canonicalEventTemplate({ userId: null, apiKeyId: null, ip: null, userAgent: null, sessionId: null }, { type: "data_access", action: "x.y", outcome: "denied" });
+    const fill = canonicalEventTemplate(
+      { userId: null, apiKeyId: null, ip: null, userAgent: null, sessionId: null },
+      { type: "data_access", action: "x.y", outcome: "denied" },
+    );
     const now = new Date("2026-01-02T03:04:05.678Z");
     const [a, b] = [JSON.parse(fill(now)), JSON.parse(fill(now))];
     expect(a.id).not.toBe(b.id);

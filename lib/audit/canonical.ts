@@ -21,7 +21,12 @@ export function canonicalJson(value: unknown): string {
   return text;
 }
 
-export function buildCanonicalEvent(actor: AuditActor, input: AuditEventInput, now = new Date(), id: string = randomUUID()): {
+export function buildCanonicalEvent(
+  actor: AuditActor,
+  input: AuditEventInput,
+  now = new Date(),
+  id: string = randomUUID(),
+): {
   event: CanonicalEvent;
   text: string;
 } {

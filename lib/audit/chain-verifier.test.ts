@@ -95,7 +95,10 @@ describe("ChainVerifier", () => {
     expect(verifier.checked).toBe(4);
     expect(verifier.headSeq).toBe(8);
     // The wrong anchor hash, or a range that does not begin where it claims, is refused.
-    expect(run(rows.slice(4), new ChainVerifier({ seq: 5, prevHash: rows[2]!.hash })).failure).toMatchObject({ kind: "LINK_BREAK", seq: 5 });
+    expect(run(rows.slice(4), new ChainVerifier({ seq: 5, prevHash: rows[2]!.hash })).failure).toMatchObject({
+      kind: "LINK_BREAK",
+      seq: 5,
+    });
     expect(run(rows.slice(5), new ChainVerifier(start)).failure).toMatchObject({ kind: "GAP", seq: 5 });
   });
 });

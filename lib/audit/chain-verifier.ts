@@ -76,7 +76,13 @@ export class ChainVerifier {
     if (chainHash(row.seq, row.prevHash, row.canonical) !== row.hash) {
       return { kind: "CONTENT_HASH_MISMATCH", seq: row.seq, detail: "stored canonical text does not hash to the stored hash" };
     }
-    if (row.projection && !(row.projection.metadataText !== undefined && projectionAgrees(row.canonical, row.projection as Projection & { metadataText: string }))) {
+    if (
+      row.projection &&
+      !(
+        row.projection.metadataText !== undefined &&
+        projectionAgrees(row.canonical, row.projection as Projection & { metadataText: string })
+      )
+    ) {
       const column = projectionMismatch(row.canonical, row.projection);
       if (column) {
         return { kind: "PROJECTION_MISMATCH", seq: row.seq, detail: `column ${column} disagrees with the canonical text` };
@@ -88,7 +94,6 @@ export class ChainVerifier {
     this.lastHash = row.hash;
     return null;
   }
-
 }
 
 /** Returns the first query column that disagrees with the hashed document, or null. */

@@ -31,7 +31,10 @@ export function checkpointSignatureValid(cp: SignedCheckpoint, publicKey: KeyObj
 }
 
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex").slice(0, 16);
+  return createHash("sha256")
+    .update(publicKey.export({ type: "spki", format: "der" }))
+    .digest("hex")
+    .slice(0, 16);
 }
 
 /** PEM from an env file may have its newlines escaped as `\n`. */

@@ -22,10 +22,18 @@ export class CheckpointTracker {
   check(seq: number, hash: string): ChainFailure | null {
     for (const cp of this.claims.get(seq) ?? []) {
       if (!cp.signatureValid) {
-        return { kind: "CHECKPOINT_SIGNATURE_INVALID", seq, detail: `the signature of the ${cp.source} checkpoint at size ${cp.size} does not verify` };
+        return {
+          kind: "CHECKPOINT_SIGNATURE_INVALID",
+          seq,
+          detail: `the signature of the ${cp.source} checkpoint at size ${cp.size} does not verify`,
+        };
       }
       if (cp.headHash !== hash) {
-        return { kind: "CHECKPOINT_MISMATCH", seq, detail: `the ${cp.source} checkpoint at size ${cp.size} names a different hash: the history was rewritten` };
+        return {
+          kind: "CHECKPOINT_MISMATCH",
+          seq,
+          detail: `the ${cp.source} checkpoint at size ${cp.size} names a different hash: the history was rewritten`,
+        };
       }
       if (!this.lastMatched || cp.size >= this.lastMatched.size) this.lastMatched = cp;
     }
@@ -38,9 +46,17 @@ export class CheckpointTracker {
     for (const size of beyond) {
       const invalid = this.claims.get(size)!.find((cp) => !cp.signatureValid);
       if (invalid) {
-        return { kind: "CHECKPOINT_SIGNATURE_INVALID", seq: size, detail: `the signature of the ${invalid.source} checkpoint at size ${size} does not verify` };
+        return {
+          kind: "CHECKPOINT_SIGNATURE_INVALID",
+          seq: size,
+          detail: `the signature of the ${invalid.source} checkpoint at size ${size} does not verify`,
+        };
       }
-      return { kind: "TRUNCATED_BELOW_CHECKPOINT", seq: headSeq + 1, detail: `a signed checkpoint says the log had ${size} events; it ends at ${headSeq}` };
+      return {
+        kind: "TRUNCATED_BELOW_CHECKPOINT",
+        seq: headSeq + 1,
+        detail: `a signed checkpoint says the log had ${size} events; it ends at ${headSeq}`,
+      };
     }
     return null;
   }

@@ -21,7 +21,14 @@ export async function checkpointHead(tx: Transaction): Promise<SignedCheckpoint 
   );
   await tx
     .insert(auditCheckpoints)
-    .values({ origin: cp.origin, size: cp.size, headHash: cp.headHash, signedAt: new Date(cp.time), keyId: cp.keyId, signature: cp.signature })
+    .values({
+      origin: cp.origin,
+      size: cp.size,
+      headHash: cp.headHash,
+      signedAt: new Date(cp.time),
+      keyId: cp.keyId,
+      signature: cp.signature,
+    })
     .onConflictDoNothing({ target: auditCheckpoints.size });
   return cp;
 }
@@ -29,7 +36,14 @@ export async function checkpointHead(tx: Transaction): Promise<SignedCheckpoint 
 export async function listCheckpoints(executor: Executor = db, limit?: number): Promise<SignedCheckpoint[]> {
   const query = executor.select().from(auditCheckpoints).orderBy(desc(auditCheckpoints.size));
   const rows = limit ? await query.limit(limit) : await query;
-  return rows.map((r) => ({ origin: r.origin, size: r.size, headHash: r.headHash, time: r.signedAt.toISOString(), keyId: r.keyId, signature: r.signature }));
+  return rows.map((r) => ({
+    origin: r.origin,
+    size: r.size,
+    headHash: r.headHash,
+    time: r.signedAt.toISOString(),
+    keyId: r.keyId,
+    signature: r.signature,
+  }));
 }
 
 /**

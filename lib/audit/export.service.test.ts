@@ -12,7 +12,13 @@ afterAll(closeDb);
 
 describe.skipIf(!process.env.ASSAY_AUDIT_SIGNING_KEY)("buildAuditBundle (needs ASSAY_AUDIT_SIGNING_KEY)", () => {
   it.each(["before reading", "after the first chunk"])("can be cancelled %s without an uncaught error", async (when) => {
-    await db.transaction((tx) => recordAudit(tx, { userId: null, apiKeyId: null, ip: null, userAgent: "export test", sessionId: null }, { type: "data_export", action: "test.export", outcome: "success" }));
+    await db.transaction((tx) =>
+      recordAudit(
+        tx,
+        { userId: null, apiKeyId: null, ip: null, userAgent: "export test", sessionId: null },
+        { type: "data_export", action: "test.export", outcome: "success" },
+      ),
+    );
     const uncaught: unknown[] = [];
     const onUncaught = (err: unknown) => uncaught.push(err);
     process.on("uncaughtException", onUncaught);

@@ -30,7 +30,9 @@ export type ExportRange = {
 
 export type BundleSummary = { fromSeq: number; toSeq: number; events: number; bytes: number };
 
-export async function buildAuditBundle(range: ExportRange): Promise<{ stream: ReadableStream<Uint8Array>; summary: BundleSummary; filename: string }> {
+export async function buildAuditBundle(
+  range: ExportRange,
+): Promise<{ stream: ReadableStream<Uint8Array>; summary: BundleSummary; filename: string }> {
   const keys = signingKeys();
   if (!keys) throw new Error("the audit signing key is not configured (ASSAY_AUDIT_SIGNING_KEY)");
   const sql = sqlClient();
@@ -86,9 +88,7 @@ export async function buildAuditBundle(range: ExportRange): Promise<{ stream: Re
 
   // The whole log carries every checkpoint: one beyond its last event is the evidence of a
   // cut-off tail. A time range carries those inside it; later ones are simply out of range.
-  const checkpoints = (await listCheckpoints())
-    .filter((cp) => wholeLog || (cp.size >= fromSeq && cp.size <= toSeq))
-    .reverse();
+  const checkpoints = (await listCheckpoints()).filter((cp) => wholeLog || (cp.size >= fromSeq && cp.size <= toSeq)).reverse();
   const small: Record<string, string> = {
     "checkpoints.json": JSON.stringify(checkpoints, null, 2) + "\n",
     "public-key.pem": keys.publicPem,

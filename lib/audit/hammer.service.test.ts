@@ -51,7 +51,14 @@ describe(`audit chain under ${WRITERS} concurrent writers in ${PROCESSES} proces
     const tag = `hammer-${randomUUID()}`;
     const before = await scalar("SELECT count(*) FROM audit_events");
 
-    const results = await runHammer({ mode: "real", processes: PROCESSES, writersPerProcess: WRITERS_PER_PROCESS, events: EVENTS, table: "audit_events", tag });
+    const results = await runHammer({
+      mode: "real",
+      processes: PROCESSES,
+      writersPerProcess: WRITERS_PER_PROCESS,
+      events: EVENTS,
+      table: "audit_events",
+      tag,
+    });
 
     expect(results.flatMap((r) => r.errors)).toEqual([]);
     expect(new Set(results.map((r) => r.pid)).size).toBe(PROCESSES);
@@ -80,7 +87,14 @@ describe(`audit chain under ${WRITERS} concurrent writers in ${PROCESSES} proces
     // LIKE … INCLUDING DEFAULTS copies columns only: no primary key, no unique indexes, no triggers.
     await s.unsafe(`CREATE TABLE ${SCRATCH} (LIKE audit_events INCLUDING DEFAULTS)`);
 
-    const results = await runHammer({ mode: "naive", processes: PROCESSES, writersPerProcess: WRITERS_PER_PROCESS, events: EVENTS, table: SCRATCH, tag: `naive-${randomUUID()}` });
+    const results = await runHammer({
+      mode: "naive",
+      processes: PROCESSES,
+      writersPerProcess: WRITERS_PER_PROCESS,
+      events: EVENTS,
+      table: SCRATCH,
+      tag: `naive-${randomUUID()}`,
+    });
 
     expect(results.flatMap((r) => r.errors)).toEqual([]);
     expect(sum(results, "appended")).toBe(WRITERS * EVENTS); // nothing stopped it…
@@ -96,7 +110,14 @@ describe(`audit chain under ${WRITERS} concurrent writers in ${PROCESSES} proces
   });
 
   it("the fork guard stops the naive appender on the real table, and the chain stays valid", async () => {
-    const results = await runHammer({ mode: "naive", processes: PROCESSES, writersPerProcess: WRITERS_PER_PROCESS, events: 20, table: "audit_events", tag: `naive-real-${randomUUID()}` });
+    const results = await runHammer({
+      mode: "naive",
+      processes: PROCESSES,
+      writersPerProcess: WRITERS_PER_PROCESS,
+      events: 20,
+      table: "audit_events",
+      tag: `naive-real-${randomUUID()}`,
+    });
 
     expect(results.flatMap((r) => r.errors)).toEqual([]);
     expect(sum(results, "uniqueViolations")).toBeGreaterThan(0);
@@ -110,7 +131,10 @@ describe(`audit chain under ${WRITERS} concurrent writers in ${PROCESSES} proces
     const [last] = await s<{ seq: string; prev_hash: string }[]>`SELECT seq, prev_hash FROM audit_events ORDER BY seq DESC LIMIT 1`;
     // A fresh sequence number, so only the prev_hash index can object.
     const seq = Number(last!.seq) + 1_000_000;
-    const { text } = buildCanonicalEvent({ userId: null, apiKeyId: null, ip: null, userAgent: "fork", sessionId: null }, { type: "data_access", action: "test.fork", outcome: "success" });
+    const { text } = buildCanonicalEvent(
+      { userId: null, apiKeyId: null, ip: null, userAgent: "fork", sessionId: null },
+      { type: "data_access", action: "test.fork", outcome: "success" },
+    );
     const ROLLBACK = new Error("rollback");
     let error: { code?: string; constraint_name?: string } | null = null;
     await s

@@ -10,7 +10,12 @@ import { recordAudit } from "./append";
 import { chainHash } from "./hash";
 import { verifyChain } from "./verify";
 
-vi.mock("@/lib/auth/next-auth", () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: {} }));
+vi.mock("@/lib/auth/next-auth", () => ({
+  auth: async () => null,
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+  handlers: {},
+}));
 
 /**
  * The machine API of issue 3, called as Next calls a route handler: every refusal answers
@@ -38,11 +43,21 @@ beforeAll(async () => {
 });
 afterAll(closeDb);
 
-const event = (i: number) => ({ type: "model_inference", action: ACTION, outcome: "success", resource: { type: "model", id: `m-${i}` }, metadata: { i, latencyMs: 12.5 } });
+const event = (i: number) => ({
+  type: "model_inference",
+  action: ACTION,
+  outcome: "success",
+  resource: { type: "model", id: `m-${i}` },
+  metadata: { i, latencyMs: 12.5 },
+});
 const batch = (n: number) => JSON.stringify({ events: Array.from({ length: n }, (_, i) => event(i)) });
 
 function post(token: string | null, body: string, contentType = "application/json") {
-  const headers: Record<string, string> = { "content-type": contentType, "x-forwarded-for": "198.51.100.31", "user-agent": "ingest.service.test" };
+  const headers: Record<string, string> = {
+    "content-type": contentType,
+    "x-forwarded-for": "198.51.100.31",
+    "user-agent": "ingest.service.test",
+  };
   if (token) headers.authorization = `Bearer ${token}`;
   return POST(new Request(URL_, { method: "POST", headers, body }), noParams);
 }
@@ -82,17 +97,38 @@ describe("POST /api/v1/audit/events refuses, and appends nothing", () => {
 
   it("with a revoked key: 401, and the denial itself is the only event", async () => {
     const { written } = await refused(() => post(revoked.token, batch(3)), 401, "unauthenticated", 1);
-    expect(written).toMatchObject([{ eventType: "access_denied", action: "api_key.denied", outcome: "denied", actorApiKeyId: revoked.id, metadata: { reason: "revoked" } }]);
+    expect(written).toMatchObject([
+      {
+        eventType: "access_denied",
+        action: "api_key.denied",
+        outcome: "denied",
+        actorApiKeyId: revoked.id,
+        metadata: { reason: "revoked" },
+      },
+    ]);
   });
 
   it("with a key that lacks audit:write: 403, and the denial itself is the only event", async () => {
     const { body, written } = await refused(() => post(reader.token, batch(3)), 403, "forbidden", 1);
     expect(body.detail).toContain("audit:write");
-    expect(written).toMatchObject([{ eventType: "access_denied", action: "api_key.denied", actorApiKeyId: reader.id, metadata: { reason: "missing_scope", scope: "audit:write" } }]);
+    expect(written).toMatchObject([
+      {
+        eventType: "access_denied",
+        action: "api_key.denied",
+        actorApiKeyId: reader.id,
+        metadata: { reason: "missing_scope", scope: "audit:write" },
+      },
+    ]);
   });
 
   it("a malformed batch: 400 naming each bad field, and the good events in it are not appended either", async () => {
-    const events = [event(0), { ...event(1), type: "model_whatever" }, { ...event(2), action: "Not An Action" }, { ...event(3), extra: true }, event(4)];
+    const events = [
+      event(0),
+      { ...event(1), type: "model_whatever" },
+      { ...event(2), action: "Not An Action" },
+      { ...event(3), extra: true },
+      event(4),
+    ];
     const { body } = await refused(() => post(writer.token, JSON.stringify({ events })), 400, "validation");
     const fields = body.errors!.map((e) => e.field);
     expect(fields).toEqual(expect.arrayContaining(["events.1.type", "events.2.action"]));
@@ -124,7 +160,13 @@ describe("a batch of 1,000 from an AI service", () => {
     const others: number[] = [];
     const other = (async () => {
       while (!stop) {
-        const e = await db.transaction((tx) => recordAudit(tx, { userId: null, apiKeyId: null, ip: null, userAgent: "ingest.service.test", sessionId: null }, { type: "data_access", action: "ingest_test.concurrent", outcome: "success" }));
+        const e = await db.transaction((tx) =>
+          recordAudit(
+            tx,
+            { userId: null, apiKeyId: null, ip: null, userAgent: "ingest.service.test", sessionId: null },
+            { type: "data_access", action: "ingest_test.concurrent", outcome: "success" },
+          ),
+        );
         others.push((await chainedEvent(e)).seq);
       }
     })();
@@ -148,7 +190,11 @@ describe("a batch of 1,000 from an AI service", () => {
     const stored = await auditEvents({ actorApiKeyId: writer.id, afterSeq: body.firstSeq - 1 });
     expect(stored).toHaveLength(1000);
     expect(stored.map((e) => e.seq)).toEqual(appended.map((e) => e.seq));
-    expect(stored.every((e) => e.action === ACTION && e.eventType === "model_inference" && e.actorApiKeyId === writer.id && e.actorUserId === null)).toBe(true);
+    expect(
+      stored.every(
+        (e) => e.action === ACTION && e.eventType === "model_inference" && e.actorApiKeyId === writer.id && e.actorUserId === null,
+      ),
+    ).toBe(true);
     expect(stored[999]!.metadata).toEqual({ i: 999, latencyMs: 12.5 });
     expect(await verifyChain()).toMatchObject({ ok: true, failure: null });
   });
@@ -176,7 +222,13 @@ describe("a batch of 1,000 from an AI service", () => {
       expect(chainHash(r.seq, r.prevHash, r.canonical)).toBe(r.hash);
       expect(r.hash).toBe(appended[i]!.hash);
       if (i > 0) expect(r.prevHash).toBe(rows[i - 1]!.hash);
-      expect(JSON.parse(r.canonical)).toMatchObject({ v: 1, id: appended[i]!.eventId, action: ACTION, actor: { apiKeyId: writer.id, ip: "198.51.100.31", userAgent: "ingest.service.test" }, metadata: { i } });
+      expect(JSON.parse(r.canonical)).toMatchObject({
+        v: 1,
+        id: appended[i]!.eventId,
+        action: ACTION,
+        actor: { apiKeyId: writer.id, ip: "198.51.100.31", userAgent: "ingest.service.test" },
+        metadata: { i },
+      });
     });
   });
 });

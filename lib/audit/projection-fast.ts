@@ -20,13 +20,20 @@ export function projectionAgrees(canonical: string, p: Projection & { metadataTe
   const val = (v: string | null) =>
     v === null ? lit("null") : NEEDS_ESCAPE.test(v) ? lit(JSON.stringify(v)) : lit('"') && lit(v) && lit('"');
   const prefixOk =
-    lit('{"action":') && val(p.action) &&
-    lit(',"actor":{"apiKeyId":') && val(p.actorApiKeyId) &&
-    lit(',"ip":') && val(p.actorIp) &&
-    lit(',"sessionId":') && val(p.actorSessionId) &&
-    lit(',"userAgent":') && val(p.actorUserAgent) &&
-    lit(',"userId":') && val(p.actorUserId) &&
-    lit('},"id":') && val(p.eventId) &&
+    lit('{"action":') &&
+    val(p.action) &&
+    lit(',"actor":{"apiKeyId":') &&
+    val(p.actorApiKeyId) &&
+    lit(',"ip":') &&
+    val(p.actorIp) &&
+    lit(',"sessionId":') &&
+    val(p.actorSessionId) &&
+    lit(',"userAgent":') &&
+    val(p.actorUserAgent) &&
+    lit(',"userId":') &&
+    val(p.actorUserId) &&
+    lit('},"id":') &&
+    val(p.eventId) &&
     lit(',"metadata":');
   if (!prefixOk) return false;
   const metadataStart = at;

@@ -81,7 +81,8 @@ function pageClauses(f: AuditQuery) {
         : sql`(${auditEvents.occurredAt}, ${auditEvents.seq}) > (${t.toISOString()}::timestamptz, ${s}::bigint)`,
     );
   }
-  const order = f.sort === "desc" ? [desc(auditEvents.occurredAt), desc(auditEvents.seq)] : [asc(auditEvents.occurredAt), asc(auditEvents.seq)];
+  const order =
+    f.sort === "desc" ? [desc(auditEvents.occurredAt), desc(auditEvents.seq)] : [asc(auditEvents.occurredAt), asc(auditEvents.seq)];
   return { where: where.length ? and(...where) : undefined, order, limit: f.limit + 1 };
 }
 

@@ -50,7 +50,11 @@ export const ReportedEvent = z
       .regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/, "An `entity.verb` name in lower case, e.g. `model.inference`.")
       .max(120),
     outcome: z.enum(OUTCOMES, { error: `One of: ${OUTCOMES.join(", ")}.` }),
-    resource: z.object({ type: z.string().trim().min(1).max(60), id: z.string().trim().max(200).nullable() }).strict().nullable().optional(),
+    resource: z
+      .object({ type: z.string().trim().min(1).max(60), id: z.string().trim().max(200).nullable() })
+      .strict()
+      .nullable()
+      .optional(),
     metadata: z
       .record(z.string(), z.unknown())
       .optional()
@@ -92,13 +96,19 @@ export type VerifyRequest = z.infer<typeof VerifyRequest>;
 export const ApiAuditQuery = z.object({
   type: z.enum(EVENT_TYPES).optional(),
   outcome: z.enum(OUTCOMES).optional(),
-  actor: z.string().regex(/^(user|key):[0-9a-f-]{36}$/i, "`user:<uuid>` or `key:<uuid>`.").optional(),
+  actor: z
+    .string()
+    .regex(/^(user|key):[0-9a-f-]{36}$/i, "`user:<uuid>` or `key:<uuid>`.")
+    .optional(),
   resourceType: z.string().max(60).optional(),
   resourceId: z.string().max(200).optional(),
   action: z.string().max(120).optional(),
   from: z.coerce.date({ error: "An ISO 8601 time." }).optional(),
   to: z.coerce.date({ error: "An ISO 8601 time." }).optional(),
-  after: z.string().regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z_\d+$/, "Pass `next` from the previous page.").optional(),
+  after: z
+    .string()
+    .regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z_\d+$/, "Pass `next` from the previous page.")
+    .optional(),
   sort: z.enum(["desc", "asc"]).default("asc"),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });

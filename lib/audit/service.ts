@@ -13,7 +13,13 @@ export async function ingestReportedEvents(ctx: RequestContext, batch: ReportedB
     appendAuditEvents(
       tx,
       auditActor(ctx),
-      batch.events.map((e) => ({ type: e.type, action: e.action, outcome: e.outcome, resource: e.resource ?? null, metadata: e.metadata ?? {} })),
+      batch.events.map((e) => ({
+        type: e.type,
+        action: e.action,
+        outcome: e.outcome,
+        resource: e.resource ?? null,
+        metadata: e.metadata ?? {},
+      })),
     ),
   );
 }
@@ -39,7 +45,13 @@ export async function recordVerification(ctx: RequestContext, result: VerifyResu
 }
 
 export async function recordExport(ctx: RequestContext, what: string, details: Record<string, unknown>) {
-  await recordAuditOnly(auditActor(ctx), { type: "data_export", action: `audit.${what}_exported`, outcome: "success", resource: { type: "audit_log", id: null }, metadata: details });
+  await recordAuditOnly(auditActor(ctx), {
+    type: "data_export",
+    action: `audit.${what}_exported`,
+    outcome: "success",
+    resource: { type: "audit_log", id: null },
+    metadata: details,
+  });
 }
 
 export async function createCheckpointNow(ctx: RequestContext): Promise<SignedCheckpoint | null> {

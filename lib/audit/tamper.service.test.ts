@@ -7,7 +7,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, sqlClient } from "@/db/client";
 import { openBundle } from "@/scripts/verifier/read-bundle.mjs";
 import { rewriteBundleFile, ScratchLogs, withFlippedSignatureBit } from "@/test/bundle";
-import { appendTamperFixture, bothVerdicts, expectBoth, oneByteEdit, rewriteForward, rowOf, writeEvent, type CopyKind, type TamperFixture } from "@/test/tamper";
+import {
+  appendTamperFixture,
+  bothVerdicts,
+  expectBoth,
+  oneByteEdit,
+  rewriteForward,
+  rowOf,
+  writeEvent,
+  type CopyKind,
+  type TamperFixture,
+} from "@/test/tamper";
 import { listCheckpoints } from "./checkpoints";
 import { chainHash } from "./hash";
 import { verifyChain } from "./verify";
@@ -113,8 +123,18 @@ describe.each<[string, CopyKind]>([
 
   it("a flipped bit in a checkpoint's signature → CHECKPOINT_SIGNATURE_INVALID at its size", async () => {
     const t = await scratch.copy(kind);
-    await expectBoth(scratch, t, { kind: "CHECKPOINT_SIGNATURE_INVALID", seq: f.cpMid.size }, { external: [withFlippedSignatureBit(f.cpMid, 77)] });
-    await expectBoth(scratch, t, { kind: "CHECKPOINT_SIGNATURE_INVALID", seq: f.cpMid.size }, { external: [withFlippedSignatureBit(f.cpMid, 0)], stored: false });
+    await expectBoth(
+      scratch,
+      t,
+      { kind: "CHECKPOINT_SIGNATURE_INVALID", seq: f.cpMid.size },
+      { external: [withFlippedSignatureBit(f.cpMid, 77)] },
+    );
+    await expectBoth(
+      scratch,
+      t,
+      { kind: "CHECKPOINT_SIGNATURE_INVALID", seq: f.cpMid.size },
+      { external: [withFlippedSignatureBit(f.cpMid, 0)], stored: false },
+    );
   });
 });
 
@@ -138,7 +158,9 @@ it("the assay-verify command gives the same verdicts (exit 0 on the rewritten ch
     expect(JSON.parse(checked.stdout)).toMatchObject({ ok: false, failure: { kind: "CHECKPOINT_MISMATCH", seq: f.cpMid.size } });
     const text = await run("--checkpoint", kept);
     expect(text.code).toBe(1);
-    expect(text.stdout.trim()).toBe(`FAIL CHECKPOINT_MISMATCH at sequence ${f.cpMid.size}: the external checkpoint at size ${f.cpMid.size} names a different hash: the history was rewritten`);
+    expect(text.stdout.trim()).toBe(
+      `FAIL CHECKPOINT_MISMATCH at sequence ${f.cpMid.size}: the external checkpoint at size ${f.cpMid.size} names a different hash: the history was rewritten`,
+    );
   } finally {
     await bundle.cleanup();
   }
@@ -148,8 +170,16 @@ describe("a stored text the writer never produces, its hash recomputed: both ver
   // The head of the copy: recomputing its hash breaks no link, so only the text's form is at
   // stake. Both verifiers hash the text as stored and compare what it says with the columns.
   it.each<[string, CopyKind, (canonical: string) => string]>([
-    ["metadata members out of RFC 8785 order", "plain", (c) => c.replace(/"metadata":\{"after":(\{[^}]*\}),"before":(\{[^}]*\})/, '"metadata":{"before":$2,"after":$1')],
-    ["metadata members out of RFC 8785 order", "generated", (c) => c.replace(/"metadata":\{"after":(\{[^}]*\}),"before":(\{[^}]*\})/, '"metadata":{"before":$2,"after":$1')],
+    [
+      "metadata members out of RFC 8785 order",
+      "plain",
+      (c) => c.replace(/"metadata":\{"after":(\{[^}]*\}),"before":(\{[^}]*\})/, '"metadata":{"before":$2,"after":$1'),
+    ],
+    [
+      "metadata members out of RFC 8785 order",
+      "generated",
+      (c) => c.replace(/"metadata":\{"after":(\{[^}]*\}),"before":(\{[^}]*\})/, '"metadata":{"before":$2,"after":$1'),
+    ],
     ["a time without milliseconds", "plain", (c) => c.replace(/"time":"([^".]*)\.\d{3}Z"/, '"time":"$1Z"')],
     ["a time without milliseconds", "generated", (c) => c.replace(/"time":"([^".]*)\.\d{3}Z"/, '"time":"$1Z"')],
   ])("%s (%s copy) gets the same verdict from both", async (_what, kind, edit) => {

@@ -31,7 +31,11 @@ export async function scanInDatabase(s: Scan, batchSize = 50_000): Promise<ScanE
   const pending = new Map<number, Promise<BatchRow[] | Error>>();
   const launch = (i: number) => {
     const r = ranges[i];
-    if (r && !pending.has(i)) pending.set(i, verifyBatch(sql, s.table, r[0], r[1], s.tracker.sizes).catch((e: Error) => e));
+    if (r && !pending.has(i))
+      pending.set(
+        i,
+        verifyBatch(sql, s.table, r[0], r[1], s.tracker.sizes).catch((e: Error) => e),
+      );
   };
   let end: ScanEnd = { failure: null, nextSeq: s.from, prevHash: s.prevHash };
   try {
@@ -42,7 +46,10 @@ export async function scanInDatabase(s: Scan, batchSize = 50_000): Promise<ScanE
       const result = await pending.get(i)!;
       pending.delete(i);
       const [a, b] = ranges[i]!;
-      end = result instanceof Error ? await scanInNode({ ...s, from: a, to: b, prevHash: end.prevHash }, end.nextSeq) : sparse(result, end, s.tracker);
+      end =
+        result instanceof Error
+          ? await scanInNode({ ...s, from: a, to: b, prevHash: end.prevHash }, end.nextSeq)
+          : sparse(result, end, s.tracker);
       s.onRows(end.nextSeq - s.from);
     }
   } finally {

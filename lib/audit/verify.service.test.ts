@@ -18,7 +18,17 @@ let target = 0; // a seq in the middle of events this file appended
 
 beforeAll(async () => {
   const appended = await db.transaction((tx) =>
-    appendAuditEvents(tx, actor, Array.from({ length: 9 }, (_, i) => ({ type: "data_access" as const, action: "test.verify", outcome: "success" as const, resource: { type: "test", id: `v-${i}` }, metadata: { i, note: "ünïcödé" } }))),
+    appendAuditEvents(
+      tx,
+      actor,
+      Array.from({ length: 9 }, (_, i) => ({
+        type: "data_access" as const,
+        action: "test.verify",
+        outcome: "success" as const,
+        resource: { type: "test", id: `v-${i}` },
+        metadata: { i, note: "ünïcödé" },
+      })),
+    ),
   );
   target = appended[4]!.seq;
 });
@@ -46,21 +56,28 @@ describe("verifyChain on a tampered copy", () => {
     expect(await verifyCopy(t, true)).toMatchObject({ ok: true, failure: null });
   });
 
-  it.each([["whole log", false], ["range", true]])("one changed byte of one canonical text → CONTENT_HASH_MISMATCH at that seq (%s)", async (_how, window) => {
+  it.each([
+    ["whole log", false],
+    ["range", true],
+  ])("one changed byte of one canonical text → CONTENT_HASH_MISMATCH at that seq (%s)", async (_how, window) => {
     const t = await copyOfLog();
     // é (C3 A9) → ë (C3 AB): one byte. The jsonb column is rewritten to match, so every query
     // column still agrees with the text and only the hash can tell.
     await sqlClient().unsafe(`
       UPDATE ${t} SET canonical = replace(canonical, 'ünïcödé', 'ünïcödë'), metadata = jsonb_set(metadata, '{note}', '"ünïcödë"')
        WHERE seq = ${target}`);
-    const [row] = await sqlClient().unsafe(`SELECT octet_length(canonical) - (SELECT octet_length(canonical) FROM audit_events WHERE seq = ${target}) AS d FROM ${t} WHERE seq = ${target}`);
+    const [row] = await sqlClient().unsafe(
+      `SELECT octet_length(canonical) - (SELECT octet_length(canonical) FROM audit_events WHERE seq = ${target}) AS d FROM ${t} WHERE seq = ${target}`,
+    );
     expect(Number(row!.d)).toBe(0);
     expect((await verifyCopy(t, window)).failure).toMatchObject({ kind: "CONTENT_HASH_MISMATCH", seq: target });
   });
 
   it("a changed canonical text whose columns no longer match is caught too", async () => {
     const t = await copyOfLog();
-    await sqlClient().unsafe(`UPDATE ${t} SET canonical = replace(canonical, '"action":"test.verify"', '"action":"test.verifx"') WHERE seq = ${target}`);
+    await sqlClient().unsafe(
+      `UPDATE ${t} SET canonical = replace(canonical, '"action":"test.verify"', '"action":"test.verifx"') WHERE seq = ${target}`,
+    );
     expect((await verifyCopy(t)).failure).toMatchObject({ kind: "CONTENT_HASH_MISMATCH", seq: target });
   });
 
@@ -107,16 +124,22 @@ describe("tampering with the live table", () => {
         await tx.unsafe("ALTER TABLE audit_events DISABLE TRIGGER USER");
         await tx.unsafe(`UPDATE audit_events SET canonical = replace(canonical, 'test.verify', 'test.verifx') WHERE seq = ${target}`);
         const [prev] = await tx<{ hash: string }[]>`SELECT hash FROM audit_events WHERE seq = ${target - 1}`;
-        const rows = await tx<{ seq: string; prev_hash: string; hash: string; canonical: string }[]>`SELECT seq, prev_hash, hash, canonical FROM audit_events WHERE seq >= ${target} AND seq < ${target + 3} ORDER BY seq`;
+        const rows = await tx<
+          { seq: string; prev_hash: string; hash: string; canonical: string }[]
+        >`SELECT seq, prev_hash, hash, canonical FROM audit_events WHERE seq >= ${target} AND seq < ${target + 3} ORDER BY seq`;
         const v = new ChainVerifier({ seq: target, prevHash: prev!.hash });
-        failure = rows.map((r) => v.push({ seq: Number(r.seq), prevHash: r.prev_hash, hash: r.hash, canonical: r.canonical })).find(Boolean) ?? null;
+        failure =
+          rows.map((r) => v.push({ seq: Number(r.seq), prevHash: r.prev_hash, hash: r.hash, canonical: r.canonical })).find(Boolean) ??
+          null;
         throw ROLLBACK; // the ALTER TABLE and the UPDATE go away together
       })
       .catch((err) => {
         if (err !== ROLLBACK) throw err;
       });
     expect(failure).toMatchObject({ kind: "CONTENT_HASH_MISMATCH", seq: target });
-    const [trigger] = await sqlClient()<{ enabled: string }[]>`SELECT tgenabled AS enabled FROM pg_trigger WHERE tgname = 'audit_events_refuse_update_delete'`;
+    const [trigger] = await sqlClient()<
+      { enabled: string }[]
+    >`SELECT tgenabled AS enabled FROM pg_trigger WHERE tgname = 'audit_events_refuse_update_delete'`;
     expect(trigger!.enabled).toBe("O"); // the triggers are back on
     expect(await verifyChain()).toMatchObject({ ok: true });
   });

@@ -70,7 +70,11 @@ export async function verifyChain(opts: VerifyOptions = {}): Promise<VerifyResul
   const tracker = new CheckpointTracker(claims, from);
   const startPrev = from === 1 ? GENESIS_HASH : await hashAt(table, from - 1);
   if (startPrev === null) {
-    return result({ failure: { kind: "GAP", seq: from - 1, detail: `event ${from - 1}, the range's predecessor, is missing` }, nextSeq: from, prevHash: GENESIS_HASH });
+    return result({
+      failure: { kind: "GAP", seq: from - 1, detail: `event ${from - 1}, the range's predecessor, is missing` },
+      nextSeq: from,
+      prevHash: GENESIS_HASH,
+    });
   }
   const fast = await projectionGuaranteed(table).catch(() => false);
   const scan: Scan = {
@@ -82,7 +86,10 @@ export async function verifyChain(opts: VerifyOptions = {}): Promise<VerifyResul
     signal: opts.signal,
     onRows: (checked) => opts.onProgress?.({ checked, total, elapsedMs: Date.now() - started }),
   };
-  let end: ScanEnd = total > 0 ? await (fast ? scanInDatabase(scan, opts.batchSize) : scanInNode(scan)) : { failure: null, nextSeq: from, prevHash: startPrev };
+  let end: ScanEnd =
+    total > 0
+      ? await (fast ? scanInDatabase(scan, opts.batchSize) : scanInNode(scan))
+      : { failure: null, nextSeq: from, prevHash: startPrev };
   opts.onProgress?.({ checked: end.nextSeq - from, total, elapsedMs: Date.now() - started });
   if (!end.failure && opts.toSeq === undefined) end = { ...end, failure: tracker.finish(end.nextSeq - 1) };
   if (!end.failure && liveHead) end = { ...end, failure: headFailure(liveHead, end.nextSeq - 1, end.prevHash) };
@@ -115,8 +122,10 @@ async function hashAt(table: string, seq: number): Promise<string | null> {
 
 /** Events missing after the last row while the head (read before the scan) says otherwise: a deleted tail. */
 function headFailure(head: { seq: number; hash: string }, headSeq: number, headHash: string): ChainFailure | null {
-  if (head.seq > headSeq) return { kind: "GAP", seq: headSeq + 1, detail: `the chain head is at ${head.seq}, the events end at ${headSeq}` };
-  if (head.seq === headSeq && head.hash !== headHash) return { kind: "LINK_BREAK", seq: headSeq, detail: "the chain head's hash does not match the last event" };
+  if (head.seq > headSeq)
+    return { kind: "GAP", seq: headSeq + 1, detail: `the chain head is at ${head.seq}, the events end at ${headSeq}` };
+  if (head.seq === headSeq && head.hash !== headHash)
+    return { kind: "LINK_BREAK", seq: headSeq, detail: "the chain head's hash does not match the last event" };
   return null;
 }
 

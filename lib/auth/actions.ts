@@ -22,7 +22,11 @@ const MESSAGES: Record<string, string> = {
  * is still parsed by zod, and every attempt is audited inside authenticate().
  */
 export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = SignInInput.safeParse({ email: formData.get("email"), password: formData.get("password"), code: formData.get("code") ?? undefined });
+  const parsed = SignInInput.safeParse({
+    email: formData.get("email"),
+    password: formData.get("password"),
+    code: formData.get("code") ?? undefined,
+  });
   if (!parsed.success) {
     const err = validationError(parsed.error);
     return { ok: false, code: "validation", fieldErrors: err.fieldErrors };
@@ -36,7 +40,11 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
     const [reason, retry] = code.split(":");
     if (reason === "throttled") {
       const minutes = Math.max(1, Math.ceil(Number(retry) / 60));
-      return { ok: false, code: "rate_limited", formError: `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` };
+      return {
+        ok: false,
+        code: "rate_limited",
+        formError: `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      };
     }
     return { ok: false, code: reason ?? "invalid_credentials", formError: MESSAGES[reason ?? ""] ?? MESSAGES.invalid_credentials };
   }

@@ -9,7 +9,10 @@ export function clientIpFrom(headers: Headers): string | null {
   const forwarded = headers.get("x-forwarded-for");
   if (forwarded) {
     const hops = Number(process.env.ASSAY_TRUSTED_PROXY_HOPS ?? 0) || 0;
-    const chain = forwarded.split(",").map((s) => s.trim()).filter(Boolean);
+    const chain = forwarded
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     const ip = chain[Math.max(0, chain.length - 1 - hops)];
     if (ip) return normalizeIp(ip);
   }

@@ -70,16 +70,22 @@ function rolesOf(who: Role | "no roles"): Role[] {
 describe("every server action is registered with a permission", () => {
   it("finds the action files (the walk is not vacuous)", () => {
     const found = actionFiles.map((f) => f.relative);
-    for (const known of ["lib/users/actions.ts", "lib/api-keys/actions.ts", "lib/account/actions.ts", "lib/auth/actions.ts"]) expect(found).toContain(known);
+    for (const known of ["lib/users/actions.ts", "lib/api-keys/actions.ts", "lib/account/actions.ts", "lib/auth/actions.ts"])
+      expect(found).toContain(known);
   });
 
-  it.each(actionFiles.map((f) => [f.relative, f] as const))("%s: every export is a defineAction(…) or on the public list", (relative, f) => {
-    const exported = exportedNames(f.text);
-    const defined = exportsDefinedWith(f.text, "defineAction");
-    const publicHere = Object.entries(PUBLIC_ACTIONS).filter(([, file]) => file === relative).map(([name]) => name);
-    expect(exported).toEqual([...defined, ...publicHere].sort());
-    expect(exported.length).toBe(countCalls(f.text, "defineAction") + publicHere.length);
-  });
+  it.each(actionFiles.map((f) => [f.relative, f] as const))(
+    "%s: every export is a defineAction(…) or on the public list",
+    (relative, f) => {
+      const exported = exportedNames(f.text);
+      const defined = exportsDefinedWith(f.text, "defineAction");
+      const publicHere = Object.entries(PUBLIC_ACTIONS)
+        .filter(([, file]) => file === relative)
+        .map(([name]) => name);
+      expect(exported).toEqual([...defined, ...publicHere].sort());
+      expect(exported.length).toBe(countCalls(f.text, "defineAction") + publicHere.length);
+    },
+  );
 
   it("registers one action per defineAction call (no two share a name), each naming a real permission", () => {
     expect(actionRegistry.size).toBe(actionFiles.reduce((n, f) => n + countCalls(f.text, "defineAction"), 0));
@@ -113,7 +119,12 @@ describe("actions × roles", () => {
     await action.invoke(auditor, { anything: "ignored" });
     const events = await auditEvents({ actorUserId: auditor.user!.id, afterSeq: after });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ eventType: "access_denied", action: "access.denied", outcome: "denied", metadata: { permission: action.permission, reason: "missing_role", roles: ["auditor"] } });
+    expect(events[0]).toMatchObject({
+      eventType: "access_denied",
+      action: "access.denied",
+      outcome: "denied",
+      metadata: { permission: action.permission, reason: "missing_role", roles: ["auditor"] },
+    });
   });
 });
 
@@ -128,7 +139,9 @@ describe("every route handler is registered with an API-key scope or a permissio
   });
 
   it("registers one route per wrapper call, each naming a real scope or permission", () => {
-    expect(routeRegistry.size).toBe(routeSources.reduce((n, f) => n + ROUTE_WRAPPERS.reduce((m, wrapper) => m + countCalls(f.text, wrapper), 0), 0));
+    expect(routeRegistry.size).toBe(
+      routeSources.reduce((n, f) => n + ROUTE_WRAPPERS.reduce((m, wrapper) => m + countCalls(f.text, wrapper), 0), 0),
+    );
     for (const r of routes) {
       if (r.kind === "session") expect(isPermission(r.permission), r.name).toBe(true);
       else expect(r.scope === null || (API_SCOPES as readonly string[]).includes(r.scope), r.name).toBe(true);
@@ -139,10 +152,19 @@ describe("every route handler is registered with an API-key scope or a permissio
   /** A key holding exactly these scopes, created once per scope set. */
   async function keyWith(scopes: ApiScope[]): Promise<string> {
     const id = scopes.join(",");
-    if (!keys.has(id)) keys.set(id, (await db.transaction((tx) => createApiKey(tx, admin, { name: `matrix ${id}`, scopes, ratePerMinute: 10_000, ratePerDay: 100_000 }))).token);
+    if (!keys.has(id))
+      keys.set(
+        id,
+        (
+          await db.transaction((tx) =>
+            createApiKey(tx, admin, { name: `matrix ${id}`, scopes, ratePerMinute: 10_000, ratePerDay: 100_000 }),
+          )
+        ).token,
+      );
     return keys.get(id)!;
   }
-  const request = (token?: string) => new Request("http://127.0.0.1/api/matrix", { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const request = (token?: string) =>
+    new Request("http://127.0.0.1/api/matrix", { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const params = { params: Promise.resolve({}) };
   /** The status, with the body discarded: a streamed download must not hold a connection open. */
   const statusOf = async (res: Promise<Response>) => {

@@ -7,7 +7,18 @@ import type { Role } from "./roles";
  */
 export const PERMISSIONS = {
   // Everyone signed in manages their own second factor and sees the home page.
-  "account.manage": ["admin", "ml_engineer", "data_scientist", "ml_lead", "qa_lead", "security_lead", "product_owner", "compliance_officer", "ops", "auditor"],
+  "account.manage": [
+    "admin",
+    "ml_engineer",
+    "data_scientist",
+    "ml_lead",
+    "qa_lead",
+    "security_lead",
+    "product_owner",
+    "compliance_officer",
+    "ops",
+    "auditor",
+  ],
   "users.read": ["admin"],
   "users.manage": ["admin"],
   "api_keys.manage": ["admin"],
@@ -18,7 +29,17 @@ export const PERMISSIONS = {
   "audit.export": ["auditor", "compliance_officer", "admin"],
   // Model governance (issue 4). Reading the registry and its history is for everyone who
   // registers, approves or audits models.
-  "models.read": ["admin", "ml_engineer", "data_scientist", "ml_lead", "qa_lead", "security_lead", "product_owner", "compliance_officer", "auditor"],
+  "models.read": [
+    "admin",
+    "ml_engineer",
+    "data_scientist",
+    "ml_lead",
+    "qa_lead",
+    "security_lead",
+    "product_owner",
+    "compliance_officer",
+    "auditor",
+  ],
   "models.write": ["ml_engineer", "data_scientist"],
   "models.request_promotion": ["ml_engineer", "data_scientist", "ml_lead"],
   // Every role the approval policy may name; the policy then says which are needed where.
@@ -34,8 +55,29 @@ export const PERMISSIONS = {
   "privacy.register_manage": ["admin", "compliance_officer"],
   "privacy.export": ["admin", "compliance_officer"],
   // Controls (issue 6): everyone reads the catalog and calendar; contributors record their own controls' tests and upload evidence (the service checks ownership); auditors only read and export.
-  "controls.read": ["admin", "ml_engineer", "data_scientist", "ml_lead", "qa_lead", "security_lead", "product_owner", "compliance_officer", "ops", "auditor"],
-  "controls.contribute": ["admin", "ml_engineer", "data_scientist", "ml_lead", "qa_lead", "security_lead", "product_owner", "compliance_officer", "ops"],
+  "controls.read": [
+    "admin",
+    "ml_engineer",
+    "data_scientist",
+    "ml_lead",
+    "qa_lead",
+    "security_lead",
+    "product_owner",
+    "compliance_officer",
+    "ops",
+    "auditor",
+  ],
+  "controls.contribute": [
+    "admin",
+    "ml_engineer",
+    "data_scientist",
+    "ml_lead",
+    "qa_lead",
+    "security_lead",
+    "product_owner",
+    "compliance_officer",
+    "ops",
+  ],
   "controls.manage": ["admin", "compliance_officer"],
   "controls.export": ["auditor", "compliance_officer", "admin"],
   // Availability (issue 5): ops and admins run it; auditors and compliance read it and take the SLA report.

@@ -21,7 +21,12 @@ export async function requireRole(ctx: RequestContext, permission: Permission): 
   return ctx.user;
 }
 
-export async function recordDenial(ctx: RequestContext, permission: string, reason: string, resource?: { type: string; id: string | null }) {
+export async function recordDenial(
+  ctx: RequestContext,
+  permission: string,
+  reason: string,
+  resource?: { type: string; id: string | null },
+) {
   await recordAuditOnly(auditActor(ctx), {
     type: "access_denied",
     action: "access.denied",

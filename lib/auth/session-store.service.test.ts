@@ -16,7 +16,13 @@ describe("loadSessionUser", () => {
   it("returns the user with sorted roles for a live session, and null for an unknown one", async () => {
     const user = await insertUser(["qa_lead", "auditor"]);
     const { sessionId } = await signedInContext(user);
-    expect(await loadSessionUser(sessionId!)).toEqual({ id: user.id, email: user.email, name: `Test ${user.email}`, roles: ["auditor", "qa_lead"], totpEnabled: false });
+    expect(await loadSessionUser(sessionId!)).toEqual({
+      id: user.id,
+      email: user.email,
+      name: `Test ${user.email}`,
+      roles: ["auditor", "qa_lead"],
+      totpEnabled: false,
+    });
     expect(await loadSessionUser("00000000-0000-4000-8000-000000000000")).toBeNull();
   });
 
@@ -49,7 +55,10 @@ describe("loadSessionUser", () => {
     await db.transaction((tx) => revokeSession(tx, revoked));
     expect(await loadSessionUser(revoked)).toBeNull();
     const expired = (await signedInContext(user)).sessionId!;
-    await db.update(authSessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(authSessions.id, expired));
+    await db
+      .update(authSessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(authSessions.id, expired));
     expect(await loadSessionUser(expired)).toBeNull();
   });
 });

@@ -33,12 +33,7 @@ export async function loadSessionUser(sessionId: string): Promise<SessionUser | 
     .innerJoin(users, eq(users.id, authSessions.userId))
     .leftJoin(userRoles, eq(userRoles.userId, users.id))
     .where(
-      and(
-        eq(authSessions.id, sessionId),
-        isNull(authSessions.revokedAt),
-        gt(authSessions.expiresAt, sql`now()`),
-        isNull(users.disabledAt),
-      ),
+      and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, sql`now()`), isNull(users.disabledAt)),
     )
     .groupBy(users.id);
   const row = rows[0];
@@ -47,9 +42,15 @@ export async function loadSessionUser(sessionId: string): Promise<SessionUser | 
 }
 
 export async function revokeSession(tx: Transaction, sessionId: string): Promise<void> {
-  await tx.update(authSessions).set({ revokedAt: sql`now()` }).where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)));
+  await tx
+    .update(authSessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)));
 }
 
 export async function revokeUserSessions(tx: Transaction, userId: string): Promise<void> {
-  await tx.update(authSessions).set({ revokedAt: sql`now()` }).where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt)));
+  await tx
+    .update(authSessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(authSessions.userId, userId), isNull(authSessions.revokedAt)));
 }

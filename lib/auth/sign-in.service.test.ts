@@ -37,7 +37,10 @@ const origin = () => ({ ip: `10.${randomInt(256)}.${randomInt(256)}.${randomInt(
 
 async function refused(p: Promise<unknown>): Promise<{ reason: SignInRefusal; retryAfterSeconds: number; ms: number }> {
   const t = performance.now();
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   const ms = performance.now() - t;
   expect(err).toBeInstanceOf(SignInRefused);
   const { reason, retryAfterSeconds } = err as SignInRefused;
@@ -52,7 +55,10 @@ async function loginEvents(after: number) {
 async function withTotp(roles: Parameters<typeof insertUser>[0] = ["auditor"]) {
   const user = await insertUser(roles);
   const secret = newTotpSecret();
-  await db.update(users).set({ totpSecret: seal(secret, TOTP_PURPOSE), totpEnabledAt: new Date() }).where(eq(users.id, user.id));
+  await db
+    .update(users)
+    .set({ totpSecret: seal(secret, TOTP_PURPOSE), totpEnabledAt: new Date() })
+    .where(eq(users.id, user.id));
   return { ...user, secret };
 }
 
@@ -80,7 +86,10 @@ describe("authenticate: password", () => {
     expect(unknown.ms).toBeGreaterThan(5);
     expect(wrong.ms).toBeGreaterThan(5);
     const events = await loginEvents(after);
-    expect(events.map((e) => [e.outcome, e.metadata.reason])).toEqual([["failure", "unknown_account"], ["failure", "wrong_password"]]);
+    expect(events.map((e) => [e.outcome, e.metadata.reason])).toEqual([
+      ["failure", "unknown_account"],
+      ["failure", "wrong_password"],
+    ]);
     expect(events[1]!.resourceId).toBe(user.id);
     // Exactly one argon2 verification on each path: the dummy for the unknown account.
     expect(await argon2Runs(() => authenticate({ email: uniqueEmail("nobody"), password: "x" }, origin()))).toBe(1);
@@ -153,11 +162,19 @@ describe("authenticate: TOTP", () => {
     await awayFromTotpStepEdge();
     const a = await withTotp();
     const now = Date.now();
-    await expect(authenticate({ email: a.email, password: TEST_PASSWORD, code: totpCode(a.secret, now - 30_000) }, origin())).resolves.toBeTruthy();
-    await expect(authenticate({ email: a.email, password: TEST_PASSWORD, code: totpCode(a.secret, now + 30_000) }, origin())).resolves.toBeTruthy();
+    await expect(
+      authenticate({ email: a.email, password: TEST_PASSWORD, code: totpCode(a.secret, now - 30_000) }, origin()),
+    ).resolves.toBeTruthy();
+    await expect(
+      authenticate({ email: a.email, password: TEST_PASSWORD, code: totpCode(a.secret, now + 30_000) }, origin()),
+    ).resolves.toBeTruthy();
     const b = await withTotp();
-    expect((await refused(authenticate({ email: b.email, password: TEST_PASSWORD, code: totpCode(b.secret, now - 60_000) }, origin()))).reason).toBe("invalid_code");
-    expect((await refused(authenticate({ email: b.email, password: TEST_PASSWORD, code: totpCode(b.secret, now + 60_000) }, origin()))).reason).toBe("invalid_code");
+    expect(
+      (await refused(authenticate({ email: b.email, password: TEST_PASSWORD, code: totpCode(b.secret, now - 60_000) }, origin()))).reason,
+    ).toBe("invalid_code");
+    expect(
+      (await refused(authenticate({ email: b.email, password: TEST_PASSWORD, code: totpCode(b.secret, now + 60_000) }, origin()))).reason,
+    ).toBe("invalid_code");
   });
 
   it("does not ask for a code before the password is right (no account or MFA oracle)", async () => {

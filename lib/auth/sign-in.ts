@@ -95,7 +95,13 @@ export async function authenticate(raw: unknown, origin: Origin): Promise<{ user
     await recordAudit(
       tx,
       { userId: user.id, apiKeyId: null, ip: origin.ip, userAgent: origin.userAgent, sessionId },
-      { type: "login", action: "user.signed_in", outcome: "success", resource: { type: "user", id: user.id }, metadata: { mfa: Boolean(user.totpEnabledAt) } },
+      {
+        type: "login",
+        action: "user.signed_in",
+        outcome: "success",
+        resource: { type: "user", id: user.id },
+        metadata: { mfa: Boolean(user.totpEnabledAt) },
+      },
     );
     return { userId: user.id, sessionId };
   });
@@ -117,4 +123,3 @@ async function audit(
     metadata,
   });
 }
-

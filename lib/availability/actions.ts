@@ -4,46 +4,86 @@ import { db } from "@/db/client";
 import { defineAction } from "@/lib/actions/define-action";
 import { acknowledgeIncident, addIncidentUpdate, openIncident, resolveIncident } from "./incident-service";
 import { cancelMaintenance, createMaintenance, setRetention, updateService } from "./registry-service";
-import { IncidentIdInput, IncidentUpdateInput, MaintenanceInput, OpenIncidentInput, ResolveIncidentInput, RetentionInput, UpdateServiceInput } from "./schemas";
+import {
+  IncidentIdInput,
+  IncidentUpdateInput,
+  MaintenanceInput,
+  OpenIncidentInput,
+  ResolveIncidentInput,
+  RetentionInput,
+  UpdateServiceInput,
+} from "./schemas";
 
 const PAGES = ["/availability", "/availability/incidents", "/availability/services"];
 
-export const openIncidentAction = defineAction("availability.incident_open", { permission: "availability.incidents", schema: OpenIncidentInput, revalidate: PAGES }, async ({ ctx, input }) => {
-  const { id } = await db.transaction((tx) => openIncident(tx, ctx, input));
-  return { message: "Incident opened.", data: { id } };
-});
+export const openIncidentAction = defineAction(
+  "availability.incident_open",
+  { permission: "availability.incidents", schema: OpenIncidentInput, revalidate: PAGES },
+  async ({ ctx, input }) => {
+    const { id } = await db.transaction((tx) => openIncident(tx, ctx, input));
+    return { message: "Incident opened.", data: { id } };
+  },
+);
 
-export const acknowledgeIncidentAction = defineAction("availability.incident_acknowledge", { permission: "availability.incidents", schema: IncidentIdInput, revalidate: PAGES }, async ({ ctx, input }) => {
-  await db.transaction((tx) => acknowledgeIncident(tx, ctx, input.id));
-  return { message: "Incident acknowledged." };
-});
+export const acknowledgeIncidentAction = defineAction(
+  "availability.incident_acknowledge",
+  { permission: "availability.incidents", schema: IncidentIdInput, revalidate: PAGES },
+  async ({ ctx, input }) => {
+    await db.transaction((tx) => acknowledgeIncident(tx, ctx, input.id));
+    return { message: "Incident acknowledged." };
+  },
+);
 
-export const addIncidentUpdateAction = defineAction("availability.incident_update", { permission: "availability.incidents", schema: IncidentUpdateInput, revalidate: PAGES }, async ({ ctx, input }) => {
-  await db.transaction((tx) => addIncidentUpdate(tx, ctx, input.id, input.body));
-  return { message: "Update added to the timeline." };
-});
+export const addIncidentUpdateAction = defineAction(
+  "availability.incident_update",
+  { permission: "availability.incidents", schema: IncidentUpdateInput, revalidate: PAGES },
+  async ({ ctx, input }) => {
+    await db.transaction((tx) => addIncidentUpdate(tx, ctx, input.id, input.body));
+    return { message: "Update added to the timeline." };
+  },
+);
 
-export const resolveIncidentAction = defineAction("availability.incident_resolve", { permission: "availability.incidents", schema: ResolveIncidentInput, revalidate: PAGES }, async ({ ctx, input }) => {
-  await db.transaction((tx) => resolveIncident(tx, ctx, input));
-  return { message: "Incident resolved." };
-});
+export const resolveIncidentAction = defineAction(
+  "availability.incident_resolve",
+  { permission: "availability.incidents", schema: ResolveIncidentInput, revalidate: PAGES },
+  async ({ ctx, input }) => {
+    await db.transaction((tx) => resolveIncident(tx, ctx, input));
+    return { message: "Incident resolved." };
+  },
+);
 
-export const updateServiceAction = defineAction("availability.service_update", { permission: "availability.manage", schema: UpdateServiceInput, revalidate: PAGES }, async ({ ctx, input }) => {
-  const service = await db.transaction((tx) => updateService(tx, ctx, input));
-  return { message: `${service.name} saved.` };
-});
+export const updateServiceAction = defineAction(
+  "availability.service_update",
+  { permission: "availability.manage", schema: UpdateServiceInput, revalidate: PAGES },
+  async ({ ctx, input }) => {
+    const service = await db.transaction((tx) => updateService(tx, ctx, input));
+    return { message: `${service.name} saved.` };
+  },
+);
 
-export const createMaintenanceAction = defineAction("availability.maintenance_create", { permission: "availability.manage", schema: MaintenanceInput, revalidate: PAGES }, async ({ ctx, input }) => {
-  await db.transaction((tx) => createMaintenance(tx, ctx, input));
-  return { message: "Maintenance window scheduled. Samples inside it are excluded from every figure." };
-});
+export const createMaintenanceAction = defineAction(
+  "availability.maintenance_create",
+  { permission: "availability.manage", schema: MaintenanceInput, revalidate: PAGES },
+  async ({ ctx, input }) => {
+    await db.transaction((tx) => createMaintenance(tx, ctx, input));
+    return { message: "Maintenance window scheduled. Samples inside it are excluded from every figure." };
+  },
+);
 
-export const cancelMaintenanceAction = defineAction("availability.maintenance_cancel", { permission: "availability.manage", schema: IncidentIdInput, revalidate: PAGES }, async ({ ctx, input }) => {
-  await db.transaction((tx) => cancelMaintenance(tx, ctx, input.id));
-  return { message: "Maintenance window cancelled." };
-});
+export const cancelMaintenanceAction = defineAction(
+  "availability.maintenance_cancel",
+  { permission: "availability.manage", schema: IncidentIdInput, revalidate: PAGES },
+  async ({ ctx, input }) => {
+    await db.transaction((tx) => cancelMaintenance(tx, ctx, input.id));
+    return { message: "Maintenance window cancelled." };
+  },
+);
 
-export const setRetentionAction = defineAction("availability.retention_set", { permission: "availability.manage", schema: RetentionInput, revalidate: ["/availability/services"] }, async ({ ctx, input }) => {
-  await db.transaction((tx) => setRetention(tx, ctx, input.rawRetentionDays));
-  return { message: `Raw samples are now kept for ${input.rawRetentionDays} days. Rollups are kept forever.` };
-});
+export const setRetentionAction = defineAction(
+  "availability.retention_set",
+  { permission: "availability.manage", schema: RetentionInput, revalidate: ["/availability/services"] },
+  async ({ ctx, input }) => {
+    await db.transaction((tx) => setRetention(tx, ctx, input.rawRetentionDays));
+    return { message: `Raw samples are now kept for ${input.rawRetentionDays} days. Rollups are kept forever.` };
+  },
+);

@@ -12,7 +12,22 @@ export type ServiceDetailRead = {
   maintenance: MaintenanceRow[];
 };
 
-type IncidentTuple = [string, string, string, string, string, string, string, string, string, string | null, string | null, string | null, string | null, string | null];
+type IncidentTuple = [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+];
 type MaintenanceTuple = [string, string | null, string | null, string, string, string];
 
 const date = (s: string | null) => (s === null ? null : new Date(s));
@@ -31,7 +46,12 @@ export async function readServiceDetail(
   executor: Executor = db,
 ): Promise<ServiceDetailRead> {
   const { strip, hours } = reads;
-  const [row] = await executor.execute<{ strip: BucketRow[] | null; hours: BucketRow[] | null; incidents: IncidentTuple[] | null; maintenance: MaintenanceTuple[] | null }>(sql`
+  const [row] = await executor.execute<{
+    strip: BucketRow[] | null;
+    hours: BucketRow[] | null;
+    incidents: IncidentTuple[] | null;
+    maintenance: MaintenanceTuple[] | null;
+  }>(sql`
     SELECT * FROM availability_service_page(
       ${serviceId}::uuid, ${isoDay(strip.from)}::date, ${isoDay(bucketEnd(strip.to, "day"))}::date,
       ${reads.histogramsFrom ? isoDay(reads.histogramsFrom) : "infinity"}::date,
@@ -40,22 +60,31 @@ export async function readServiceDetail(
   return {
     strip: toBuckets(row?.strip ?? [], "day"),
     hours: toBuckets(row?.hours ?? [], "hour"),
-    incidents: (row?.incidents ?? []).map(([id, svc, key, name, title, severity, source, startedAt, detectedAt, ackAt, ackBy, resolvedAt, rootCause, postmortemUrl]) => ({
+    incidents: (row?.incidents ?? []).map(
+      ([id, svc, key, name, title, severity, source, startedAt, detectedAt, ackAt, ackBy, resolvedAt, rootCause, postmortemUrl]) => ({
+        id,
+        serviceId: svc,
+        serviceKey: key,
+        serviceName: name,
+        title,
+        severity: severity as Severity,
+        source: source as "auto" | "manual",
+        startedAt: new Date(startedAt),
+        detectedAt: new Date(detectedAt),
+        acknowledgedAt: date(ackAt),
+        acknowledgedByName: ackBy,
+        resolvedAt: date(resolvedAt),
+        rootCause,
+        postmortemUrl,
+      }),
+    ),
+    maintenance: (row?.maintenance ?? []).map(([id, svc, name, startsAt, endsAt, reason]) => ({
       id,
       serviceId: svc,
-      serviceKey: key,
       serviceName: name,
-      title,
-      severity: severity as Severity,
-      source: source as "auto" | "manual",
-      startedAt: new Date(startedAt),
-      detectedAt: new Date(detectedAt),
-      acknowledgedAt: date(ackAt),
-      acknowledgedByName: ackBy,
-      resolvedAt: date(resolvedAt),
-      rootCause,
-      postmortemUrl,
+      startsAt: new Date(startsAt),
+      endsAt: new Date(endsAt),
+      reason,
     })),
-    maintenance: (row?.maintenance ?? []).map(([id, svc, name, startsAt, endsAt, reason]) => ({ id, serviceId: svc, serviceName: name, startsAt: new Date(startsAt), endsAt: new Date(endsAt), reason })),
   };
 }

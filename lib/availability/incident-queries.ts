@@ -21,13 +21,20 @@ const opener = alias(users, "opener");
 
 function listWhere(filter: Pick<IncidentListFilter, "state" | "serviceKey">): SQL | undefined {
   return and(
-    filter.state === "open" ? isNull(availabilityIncidents.resolvedAt) : filter.state === "resolved" ? isNotNull(availabilityIncidents.resolvedAt) : undefined,
+    filter.state === "open"
+      ? isNull(availabilityIncidents.resolvedAt)
+      : filter.state === "resolved"
+        ? isNotNull(availabilityIncidents.resolvedAt)
+        : undefined,
     filter.serviceKey ? eq(availabilityServices.key, filter.serviceKey) : undefined,
   );
 }
 
 /** One page of incidents, open ones first, then newest first; `total` counts every match. */
-export async function listIncidentsPage(filter: IncidentListFilter, executor: Executor = db): Promise<{ rows: IncidentRow[]; total: number }> {
+export async function listIncidentsPage(
+  filter: IncidentListFilter,
+  executor: Executor = db,
+): Promise<{ rows: IncidentRow[]; total: number }> {
   const where = listWhere(filter);
   const [rows, [totals]] = await Promise.all([
     incidentsQuery(executor)
@@ -51,7 +58,10 @@ export async function incidentSummary(now: Date = new Date(), days = 30, executo
   const from = new Date(now.getTime() - days * 86_400_000);
   const [[open], recent] = await Promise.all([
     executor
-      .select({ open: count(), unacknowledged: sql<number>`count(*) FILTER (WHERE ${availabilityIncidents.acknowledgedAt} IS NULL)`.mapWith(Number) })
+      .select({
+        open: count(),
+        unacknowledged: sql<number>`count(*) FILTER (WHERE ${availabilityIncidents.acknowledgedAt} IS NULL)`.mapWith(Number),
+      })
       .from(availabilityIncidents)
       .where(isNull(availabilityIncidents.resolvedAt)),
     incidentsBetween(from, now, null, executor, 10_000),
@@ -61,7 +71,14 @@ export async function incidentSummary(now: Date = new Date(), days = 30, executo
 
 export type IncidentDetail = IncidentRow & { resolvedByName: string | null; openedByName: string | null };
 
-export type TimelineEntry = { id: string; at: Date; kind: IncidentUpdateKind; body: string; authorName: string | null; apiKeyName: string | null };
+export type TimelineEntry = {
+  id: string;
+  at: Date;
+  kind: IncidentUpdateKind;
+  body: string;
+  authorName: string | null;
+  apiKeyName: string | null;
+};
 
 export async function getIncidentDetail(id: string, executor: Executor = db): Promise<IncidentDetail | null> {
   const [row] = await executor

@@ -21,7 +21,13 @@ describe("advanceStreak", () => {
     const r = advanceStreak(fresh, samples("hhddd"), thresholds, "none");
     expect(r.transitions).toEqual([{ kind: "open", startedAt: at(2), detectedAt: at(4), failures: 3 }]);
     expect(r.open).toBe("auto");
-    expect(r.state).toMatchObject({ consecutiveFailures: 3, consecutiveSuccesses: 0, lastSampleAt: at(4), lastStatus: "down", streakSince: at(2) });
+    expect(r.state).toMatchObject({
+      consecutiveFailures: 3,
+      consecutiveSuccesses: 0,
+      lastSampleAt: at(4),
+      lastStatus: "down",
+      streakSince: at(2),
+    });
   });
 
   it("does not open below the threshold, and a success resets the count", () => {

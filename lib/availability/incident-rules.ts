@@ -52,7 +52,12 @@ export function advanceStreak(
       if (s.consecutiveSuccesses === 0) s.streakSince = sample.observedAt;
       s = { ...s, consecutiveSuccesses: s.consecutiveSuccesses + 1, consecutiveFailures: 0 };
       if (current === "auto" && s.consecutiveSuccesses >= thresholds.successesToResolve) {
-        transitions.push({ kind: "resolve", resolvedAt: s.streakSince!, confirmedAt: sample.observedAt, successes: s.consecutiveSuccesses });
+        transitions.push({
+          kind: "resolve",
+          resolvedAt: s.streakSince!,
+          confirmedAt: sample.observedAt,
+          successes: s.consecutiveSuccesses,
+        });
         current = "none";
       }
     }

@@ -18,15 +18,36 @@ async function lockIncident(tx: Transaction, id: string) {
 }
 
 export async function openIncident(tx: Transaction, ctx: RequestContext, input: OpenIncidentInput) {
-  const [service] = await tx.select({ id: availabilityServices.id, key: availabilityServices.key }).from(availabilityServices).where(eq(availabilityServices.id, input.serviceId)).for("no key update");
+  const [service] = await tx
+    .select({ id: availabilityServices.id, key: availabilityServices.key })
+    .from(availabilityServices)
+    .where(eq(availabilityServices.id, input.serviceId))
+    .for("no key update");
   // The service row's lock is the one ingestion takes, so automatic detection cannot open a second incident meanwhile.
   if (!service) throw new AppError("validation", "Choose a service.", { fieldErrors: { serviceId: ["Choose a service."] } });
-  if (await findOpenIncident(tx, service.id)) throw new AppError("conflict", "This service already has an open incident: add an update to it instead.");
+  if (await findOpenIncident(tx, service.id))
+    throw new AppError("conflict", "This service already has an open incident: add an update to it instead.");
   const now = new Date();
   const startedAt = input.startedAt ?? now;
-  if (startedAt > now) throw new AppError("validation", "An incident cannot start in the future.", { fieldErrors: { startedAt: ["Choose a time in the past."] } });
-  const id = await insertIncident(tx, authorOf(ctx), { serviceId: service.id, title: input.title, severity: input.severity, source: "manual", startedAt, detectedAt: now, body: input.body });
-  await auditIncident(tx, auditActor(ctx), "availability.incident_opened", id, { service: service.key, severity: input.severity, startedAt: startedAt.toISOString(), source: "manual" });
+  if (startedAt > now)
+    throw new AppError("validation", "An incident cannot start in the future.", {
+      fieldErrors: { startedAt: ["Choose a time in the past."] },
+    });
+  const id = await insertIncident(tx, authorOf(ctx), {
+    serviceId: service.id,
+    title: input.title,
+    severity: input.severity,
+    source: "manual",
+    startedAt,
+    detectedAt: now,
+    body: input.body,
+  });
+  await auditIncident(tx, auditActor(ctx), "availability.incident_opened", id, {
+    service: service.key,
+    severity: input.severity,
+    startedAt: startedAt.toISOString(),
+    source: "manual",
+  });
   return { id };
 }
 
@@ -37,7 +58,10 @@ export async function acknowledgeIncident(tx: Transaction, ctx: RequestContext, 
   const now = new Date();
   await tx.update(availabilityIncidents).set({ acknowledgedAt: now, acknowledgedBy: ctx.user!.id }).where(eq(availabilityIncidents.id, id));
   await addTimelineEntry(tx, id, "acknowledged", `Acknowledged by ${ctx.user!.name}.`, authorOf(ctx), now);
-  await auditIncident(tx, auditActor(ctx), "availability.incident_acknowledged", id, { before: { acknowledgedAt: null }, after: { acknowledgedAt: now.toISOString() } });
+  await auditIncident(tx, auditActor(ctx), "availability.incident_acknowledged", id, {
+    before: { acknowledgedAt: null },
+    after: { acknowledgedAt: now.toISOString() },
+  });
 }
 
 export async function addIncidentUpdate(tx: Transaction, ctx: RequestContext, id: string, body: string) {
@@ -55,17 +79,34 @@ export async function resolveIncident(tx: Transaction, ctx: RequestContext, inpu
   const now = new Date();
   const resolvedAt = incident.resolvedAt ?? input.resolvedAt ?? now;
   if (resolvedAt > now || resolvedAt < incident.startedAt) {
-    throw new AppError("validation", "The resolution time must be between the start and now.", { fieldErrors: { resolvedAt: ["Choose a time between the start and now."] } });
+    throw new AppError("validation", "The resolution time must be between the start and now.", {
+      fieldErrors: { resolvedAt: ["Choose a time between the start and now."] },
+    });
   }
   const closing = incident.resolvedAt === null;
   await tx
     .update(availabilityIncidents)
-    .set({ resolvedAt, rootCause: input.rootCause, postmortemUrl: input.postmortemUrl ?? incident.postmortemUrl, ...(closing ? { resolvedBy: ctx.user!.id } : {}) })
+    .set({
+      resolvedAt,
+      rootCause: input.rootCause,
+      postmortemUrl: input.postmortemUrl ?? incident.postmortemUrl,
+      ...(closing ? { resolvedBy: ctx.user!.id } : {}),
+    })
     .where(eq(availabilityIncidents.id, input.id));
-  const body = closing ? `Resolved by ${ctx.user!.name}. Root cause: ${input.rootCause}` : `Root cause recorded by ${ctx.user!.name}: ${input.rootCause}`;
+  const body = closing
+    ? `Resolved by ${ctx.user!.name}. Root cause: ${input.rootCause}`
+    : `Root cause recorded by ${ctx.user!.name}: ${input.rootCause}`;
   await addTimelineEntry(tx, input.id, closing ? "resolved" : "update", body, authorOf(ctx), now);
   await auditIncident(tx, auditActor(ctx), closing ? "availability.incident_resolved" : "availability.incident_updated", input.id, {
-    before: { resolvedAt: incident.resolvedAt?.toISOString() ?? null, rootCause: incident.rootCause, postmortemUrl: incident.postmortemUrl },
-    after: { resolvedAt: resolvedAt.toISOString(), rootCause: input.rootCause, postmortemUrl: input.postmortemUrl ?? incident.postmortemUrl },
+    before: {
+      resolvedAt: incident.resolvedAt?.toISOString() ?? null,
+      rootCause: incident.rootCause,
+      postmortemUrl: incident.postmortemUrl,
+    },
+    after: {
+      resolvedAt: resolvedAt.toISOString(),
+      rootCause: input.rootCause,
+      postmortemUrl: input.postmortemUrl ?? incident.postmortemUrl,
+    },
   });
 }

@@ -13,7 +13,14 @@ import type { IncidentUpdateKind, Severity } from "./vocabulary";
  */
 export type Author = { userId: string | null; apiKeyId: string | null };
 
-export async function addTimelineEntry(tx: Executor, incidentId: string, kind: IncidentUpdateKind, body: string, author: Author, at = new Date()) {
+export async function addTimelineEntry(
+  tx: Executor,
+  incidentId: string,
+  kind: IncidentUpdateKind,
+  body: string,
+  author: Author,
+  at = new Date(),
+) {
   await tx.insert(availabilityIncidentUpdates).values({ incidentId, kind, body, at, authorId: author.userId, apiKeyId: author.apiKeyId });
 }
 
@@ -45,6 +52,18 @@ export async function insertIncident(tx: Transaction, author: Author, incident: 
   return row!.id;
 }
 
-export async function auditIncident(tx: Transaction, actor: AuditActor, action: string, incidentId: string, metadata: Record<string, unknown>) {
-  await recordAudit(tx, actor, { type: "data_modification", action, outcome: "success", resource: { type: "availability_incident", id: incidentId }, metadata });
+export async function auditIncident(
+  tx: Transaction,
+  actor: AuditActor,
+  action: string,
+  incidentId: string,
+  metadata: Record<string, unknown>,
+) {
+  await recordAudit(tx, actor, {
+    type: "data_modification",
+    action,
+    outcome: "success",
+    resource: { type: "availability_incident", id: incidentId },
+    metadata,
+  });
 }

@@ -49,7 +49,10 @@ describe("rollups", () => {
     // Every batch moved the streak (its newest sample was newer than the last one seen), in
     // turn under the service's lock: whichever came last, the newest sample is where it stands.
     expect((await serviceRow(svc.id)).lastSampleAt).toEqual(all[all.length - 1]!.observedAt);
-    expect((await dailyRollups(svc.id))[0]).toMatchObject({ healthy: all.filter((s) => s.status === "healthy").length, down: all.filter((s) => s.status === "down").length });
+    expect((await dailyRollups(svc.id))[0]).toMatchObject({
+      healthy: all.filter((s) => s.status === "healthy").length,
+      down: all.filter((s) => s.status === "down").length,
+    });
   });
 
   it("negative control: a read-then-write rollup under the same eight writers loses updates", async () => {
@@ -82,7 +85,9 @@ describe("rollups", () => {
     expect(before.counts).toMatchObject({ healthy: 200, down: 40, maintenance: 0 });
     expect(before.uptime).toBeCloseTo((100 * 200) / 240, 10);
 
-    await db.transaction((tx) => createMaintenance(tx, ANONYMOUS, { serviceId: svc.id, startsAt: at(base, 60), endsAt: at(base, 100), reason: "Planned failover" }));
+    await db.transaction((tx) =>
+      createMaintenance(tx, ANONYMOUS, { serviceId: svc.id, startsAt: at(base, 60), endsAt: at(base, 100), reason: "Planned failover" }),
+    );
     const after = figuresFor(svc, (await countsByService(window)).get(svc.id)!, window.from, window.to);
     expect(after.counts).toMatchObject({ healthy: 200, down: 0, maintenance: 40 });
     expect(after.uptime).toBe(100);
@@ -99,7 +104,10 @@ describe("rollups", () => {
     const [settings] = await db.select().from(availabilitySettings);
     expect(settings!.rawRetentionDays).toBeGreaterThanOrEqual(7);
     expect(await pruneRawSamples(db, 30)).toBeGreaterThanOrEqual(100);
-    const [left] = await db.select({ n: sql<number>`count(*)::int` }).from(availabilitySamples).where(eq(availabilitySamples.serviceId, svc.id));
+    const [left] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(availabilitySamples)
+      .where(eq(availabilitySamples.serviceId, svc.id));
     expect(left!.n).toBe(0);
     expect(await hourlyRollups(svc.id)).toEqual(rollups);
   });
@@ -123,7 +131,11 @@ describe("automatic incidents", () => {
     const [resolved] = await db.select().from(availabilityIncidents).where(eq(availabilityIncidents.id, opened!.id));
     expect(resolved!.resolvedAt).toEqual(at(base, 4));
 
-    const timeline = await db.select().from(availabilityIncidentUpdates).where(eq(availabilityIncidentUpdates.incidentId, opened!.id)).orderBy(availabilityIncidentUpdates.at);
+    const timeline = await db
+      .select()
+      .from(availabilityIncidentUpdates)
+      .where(eq(availabilityIncidentUpdates.incidentId, opened!.id))
+      .orderBy(availabilityIncidentUpdates.at);
     expect(timeline.map((t) => t.kind)).toEqual(["detected", "recovered"]);
     const events = (await auditEvents({ afterSeq: seq, resourceId: opened!.id })).map((e) => e.action);
     expect(events).toEqual(["availability.incident_opened", "availability.incident_resolved"]);
@@ -137,7 +149,12 @@ describe("automatic incidents", () => {
     expect(await db.select().from(availabilityIncidents).where(eq(availabilityIncidents.serviceId, svc.id))).toHaveLength(0);
     // The negative control: the same failure in order opens one.
     await ingest([sample(svc.id, at(base, 11), "down")]);
-    expect(await db.select().from(availabilityIncidents).where(and(eq(availabilityIncidents.serviceId, svc.id)))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(availabilityIncidents)
+        .where(and(eq(availabilityIncidents.serviceId, svc.id))),
+    ).toHaveLength(1);
   });
 
   it("roll back the samples, rollups and incident together when the transaction fails", async () => {

@@ -48,7 +48,10 @@ export async function ingestSamples(
   const moving = due ?? servicesDue(samples, await lastSeen(tx, [...new Set(samples.map((s) => s.serviceId))]));
   // Pipelined: postgres.js sends both at once on the transaction's connection, and
   // PostgreSQL runs them in this order.
-  const [, inserted] = await Promise.all([recordAuditEvents(tx, actor, audit), tx.execute<{ samples: number }>(insertAndRollUp(samples, source))]);
+  const [, inserted] = await Promise.all([
+    recordAuditEvents(tx, actor, audit),
+    tx.execute<{ samples: number }>(insertAndRollUp(samples, source)),
+  ]);
   const transitions = moving.length > 0 ? await applyStreaks(tx, actor, samples, moving) : 0;
   return { inserted: inserted[0]?.samples ?? 0, transitions };
 }
@@ -60,7 +63,12 @@ export async function ingestSamples(
  * and rolls up. Its own commit chains the events, and today's rollup rows stay locked for
  * that statement alone rather than across round trips to this process.
  */
-export async function ingestLateSamples(actor: AuditActor, samples: readonly SampleInput[], source: SampleSource, audit: AuditEventInput[]): Promise<{ inserted: number; transitions: 0 }> {
+export async function ingestLateSamples(
+  actor: AuditActor,
+  samples: readonly SampleInput[],
+  source: SampleSource,
+  audit: AuditEventInput[],
+): Promise<{ inserted: number; transitions: 0 }> {
   if (samples.length === 0) return { inserted: 0, transitions: 0 };
   const [row] = await db.execute<{ samples: number }>(insertAndRollUp(samples, source, stagingStatement(actor, audit).statement));
   return { inserted: row?.samples ?? 0, transitions: 0 };
@@ -77,7 +85,10 @@ export function servicesDue(samples: readonly SampleInput[], seen: LastSeen[]): 
 }
 
 async function lastSeen(tx: Transaction, ids: string[]): Promise<LastSeen[]> {
-  return tx.select({ id: availabilityServices.id, lastSampleAt: availabilityServices.lastSampleAt }).from(availabilityServices).where(inArray(availabilityServices.id, ids));
+  return tx
+    .select({ id: availabilityServices.id, lastSampleAt: availabilityServices.lastSampleAt })
+    .from(availabilityServices)
+    .where(inArray(availabilityServices.id, ids));
 }
 
 /**
@@ -133,9 +144,17 @@ async function applyStreaks(tx: Transaction, actor: AuditActor, samples: readonl
   // NO KEY UPDATE: the samples' foreign keys hold KEY SHARE on these rows, which FOR UPDATE
   // would wait for (two batches, each waiting for the other's inserted samples).
   const [services, windows, open] = await Promise.all([
-    tx.select().from(availabilityServices).where(inArray(availabilityServices.id, due)).orderBy(asc(availabilityServices.id)).for("no key update"),
+    tx
+      .select()
+      .from(availabilityServices)
+      .where(inArray(availabilityServices.id, due))
+      .orderBy(asc(availabilityServices.id))
+      .for("no key update"),
     maintenanceWindows(tx, due, new Date(Math.min(...times)), new Date(Math.max(...times))),
-    tx.select({ id: availabilityIncidents.id, serviceId: availabilityIncidents.serviceId, source: availabilityIncidents.source }).from(availabilityIncidents).where(and(inArray(availabilityIncidents.serviceId, due), isNull(availabilityIncidents.resolvedAt))),
+    tx
+      .select({ id: availabilityIncidents.id, serviceId: availabilityIncidents.serviceId, source: availabilityIncidents.source })
+      .from(availabilityIncidents)
+      .where(and(inArray(availabilityIncidents.serviceId, due), isNull(availabilityIncidents.resolvedAt))),
   ]);
   const author: Author = { userId: null, apiKeyId: actor.apiKeyId };
   const events: AuditEventInput[] = [];
@@ -150,10 +169,18 @@ async function applyStreaks(tx: Transaction, actor: AuditActor, samples: readonl
     const streakSamples: StreakSample[] = newer.map((s) => ({
       observedAt: s.observedAt,
       status: s.status,
-      inMaintenance: windows.some((w) => (w.serviceId === null || w.serviceId === service.id) && s.observedAt >= w.startsAt && s.observedAt < w.endsAt),
+      inMaintenance: windows.some(
+        (w) => (w.serviceId === null || w.serviceId === service.id) && s.observedAt >= w.startsAt && s.observedAt < w.endsAt,
+      ),
     }));
     const next = advanceStreak(
-      { lastSampleAt: service.lastSampleAt, lastStatus: service.lastStatus as SampleStatus | null, streakSince: service.streakSince, consecutiveFailures: service.consecutiveFailures, consecutiveSuccesses: service.consecutiveSuccesses },
+      {
+        lastSampleAt: service.lastSampleAt,
+        lastStatus: service.lastStatus as SampleStatus | null,
+        streakSince: service.streakSince,
+        consecutiveFailures: service.consecutiveFailures,
+        consecutiveSuccesses: service.consecutiveSuccesses,
+      },
       streakSamples,
       { failuresToOpen: service.failuresToOpen, successesToResolve: service.successesToResolve },
       openRow ? (openRow.source === "auto" ? "auto" : "manual") : "none",
@@ -201,16 +228,45 @@ async function applyTransition(
       detectedAt: t.detectedAt,
       body: `${t.failures} consecutive failed checks since ${t.startedAt.toISOString()}.`,
     });
-    return { type: "security_alert", action: "availability.incident_opened", outcome: "success", resource: { type: "availability_incident", id }, metadata: { service: service.key, severity, startedAt: t.startedAt.toISOString(), source: "auto" } };
+    return {
+      type: "security_alert",
+      action: "availability.incident_opened",
+      outcome: "success",
+      resource: { type: "availability_incident", id },
+      metadata: { service: service.key, severity, startedAt: t.startedAt.toISOString(), source: "auto" },
+    };
   }
   await tx.update(availabilityIncidents).set({ resolvedAt: t.resolvedAt }).where(eq(availabilityIncidents.id, openId!));
-  await addTimelineEntry(tx, openId!, "recovered", `${t.successes} consecutive successful checks since ${t.resolvedAt.toISOString()}: resolved automatically.`, author, t.confirmedAt);
-  return { type: "data_modification", action: "availability.incident_resolved", outcome: "success", resource: { type: "availability_incident", id: openId! }, metadata: { service: service.key, resolvedAt: t.resolvedAt.toISOString(), source: "auto" } };
+  await addTimelineEntry(
+    tx,
+    openId!,
+    "recovered",
+    `${t.successes} consecutive successful checks since ${t.resolvedAt.toISOString()}: resolved automatically.`,
+    author,
+    t.confirmedAt,
+  );
+  return {
+    type: "data_modification",
+    action: "availability.incident_resolved",
+    outcome: "success",
+    resource: { type: "availability_incident", id: openId! },
+    metadata: { service: service.key, resolvedAt: t.resolvedAt.toISOString(), source: "auto" },
+  };
 }
 
 async function maintenanceWindows(tx: Transaction, serviceIds: string[], from: Date, to: Date) {
   return tx
-    .select({ serviceId: availabilityMaintenance.serviceId, startsAt: availabilityMaintenance.startsAt, endsAt: availabilityMaintenance.endsAt })
+    .select({
+      serviceId: availabilityMaintenance.serviceId,
+      startsAt: availabilityMaintenance.startsAt,
+      endsAt: availabilityMaintenance.endsAt,
+    })
     .from(availabilityMaintenance)
-    .where(and(lte(availabilityMaintenance.startsAt, to), gte(availabilityMaintenance.endsAt, from), or(isNull(availabilityMaintenance.serviceId), inArray(availabilityMaintenance.serviceId, serviceIds))));
+    .where(
+      and(
+        lte(availabilityMaintenance.startsAt, to),
+        gte(availabilityMaintenance.endsAt, from),
+        or(isNull(availabilityMaintenance.serviceId), inArray(availabilityMaintenance.serviceId, serviceIds)),
+      ),
+    );
 }

@@ -14,14 +14,24 @@ beforeAll(async () => {
         res.end(JSON.stringify(body));
       }, delay);
     switch (req.url) {
-      case "/fast": return json(200, { status: "ok", modelLoaded: true, gpuAvailable: true, queueDepth: 3, nested: { ignored: true } });
-      case "/says-degraded": return json(200, { status: "degraded", queueDepth: 400 });
-      case "/says-down": return json(200, { status: "unhealthy" });
-      case "/model-unloaded": return json(200, { status: "ok", modelLoaded: false });
-      case "/error": return json(503, { error: "overloaded" });
-      case "/text": res.writeHead(200, { "content-type": "text/plain" }); return res.end("OK");
-      case "/hang": return; // never answers
-      default: res.writeHead(404); return res.end();
+      case "/fast":
+        return json(200, { status: "ok", modelLoaded: true, gpuAvailable: true, queueDepth: 3, nested: { ignored: true } });
+      case "/says-degraded":
+        return json(200, { status: "degraded", queueDepth: 400 });
+      case "/says-down":
+        return json(200, { status: "unhealthy" });
+      case "/model-unloaded":
+        return json(200, { status: "ok", modelLoaded: false });
+      case "/error":
+        return json(503, { error: "overloaded" });
+      case "/text":
+        res.writeHead(200, { "content-type": "text/plain" });
+        return res.end("OK");
+      case "/hang":
+        return; // never answers
+      default:
+        res.writeHead(404);
+        return res.end();
     }
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

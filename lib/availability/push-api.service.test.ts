@@ -9,7 +9,12 @@ import { SYSTEM_ACTOR } from "@/lib/audit/vocabulary";
 import { ingestLateSamples } from "./ingest";
 import { hourlyRollups, sample, serviceRow, testService } from "./test-support";
 
-vi.mock("@/lib/auth/next-auth", () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: {} }));
+vi.mock("@/lib/auth/next-auth", () => ({
+  auth: async () => null,
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+  handlers: {},
+}));
 
 /** POST /api/v1/availability/samples: services push their own health samples in batches. */
 let writer = "";
@@ -17,10 +22,16 @@ let writerId = "";
 let other = "";
 beforeAll(async () => {
   const admin = await signedInContext(await insertUser(["admin"]));
-  const w = await db.transaction((tx) => createApiKey(tx, admin, { name: "availability push", scopes: ["availability:write"], ratePerMinute: 10_000, ratePerDay: 100_000 }));
+  const w = await db.transaction((tx) =>
+    createApiKey(tx, admin, { name: "availability push", scopes: ["availability:write"], ratePerMinute: 10_000, ratePerDay: 100_000 }),
+  );
   writer = w.token;
   writerId = w.id;
-  other = (await db.transaction((tx) => createApiKey(tx, admin, { name: "no availability", scopes: ["audit:read"], ratePerMinute: 10_000, ratePerDay: 100_000 }))).token;
+  other = (
+    await db.transaction((tx) =>
+      createApiKey(tx, admin, { name: "no availability", scopes: ["audit:read"], ratePerMinute: 10_000, ratePerDay: 100_000 }),
+    )
+  ).token;
 });
 afterAll(closeDb);
 
@@ -35,7 +46,13 @@ const post = (token: string | null, body: unknown) =>
   );
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
-const rowsOf = async (serviceId: string) => (await db.select({ n: sql<number>`count(*)::int` }).from(availabilitySamples).where(eq(availabilitySamples.serviceId, serviceId)))[0]!.n;
+const rowsOf = async (serviceId: string) =>
+  (
+    await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(availabilitySamples)
+      .where(eq(availabilitySamples.serviceId, serviceId))
+  )[0]!.n;
 
 describe("POST /api/v1/availability/samples", () => {
   it("refuses a missing key, a bad key and a key without availability:write, writing nothing", async () => {
@@ -50,7 +67,13 @@ describe("POST /api/v1/availability/samples", () => {
   it("records a batch, its rollups and one audit event by the key", async () => {
     const svc = await testService();
     const seq = await headSeq();
-    const samples = Array.from({ length: 20 }, (_, i) => ({ service: svc.key, observedAt: minutesAgo(30 - i), status: i === 3 ? "degraded" : "healthy", latencyMs: 20 + i, details: { gpuAvailable: true, queueDepth: i } }));
+    const samples = Array.from({ length: 20 }, (_, i) => ({
+      service: svc.key,
+      observedAt: minutesAgo(30 - i),
+      status: i === 3 ? "degraded" : "healthy",
+      latencyMs: 20 + i,
+      details: { gpuAvailable: true, queueDepth: i },
+    }));
     const res = await post(writer, { samples });
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ accepted: 20, inserted: 20, duplicates: 0, incidentChanges: 0 });
@@ -99,7 +122,11 @@ describe("POST /api/v1/availability/samples", () => {
 
   it("refuses more than 1,000 samples in one request", async () => {
     const svc = await testService();
-    const samples = Array.from({ length: 1001 }, (_, i) => ({ service: svc.key, observedAt: new Date(Date.now() - (i + 1) * 1000).toISOString(), status: "healthy" }));
+    const samples = Array.from({ length: 1001 }, (_, i) => ({
+      service: svc.key,
+      observedAt: new Date(Date.now() - (i + 1) * 1000).toISOString(),
+      status: "healthy",
+    }));
     const res = await post(writer, { samples });
     expect(res.status).toBe(400);
     expect(await rowsOf(svc.id)).toBe(0);
@@ -107,7 +134,9 @@ describe("POST /api/v1/availability/samples", () => {
 
   it("records a late batch (older than the service's last sample) without moving its streak, with its audit event", async () => {
     const svc = await testService({ failuresToOpen: 3 });
-    expect(await (await post(writer, { samples: [{ service: svc.key, observedAt: minutesAgo(1), status: "healthy", latencyMs: 12 }] })).json()).toMatchObject({ inserted: 1 });
+    expect(
+      await (await post(writer, { samples: [{ service: svc.key, observedAt: minutesAgo(1), status: "healthy", latencyMs: 12 }] })).json(),
+    ).toMatchObject({ inserted: 1 });
     const streak = await serviceRow(svc.id);
     const seq = await headSeq();
     // Three failures in a row, but all before the last sample: a backfill, not an outage now.
@@ -125,8 +154,17 @@ describe("POST /api/v1/availability/samples", () => {
     const svc = await testService();
     const seq = await headSeq();
     // A latency the table's check refuses (the route's validation would have stopped it first).
-    const bad = [sample(svc.id, new Date(Date.now() - 60_000), "healthy", 20), sample(svc.id, new Date(Date.now() - 30_000), "healthy", 4_000_000)];
-    const audit = { type: "data_modification" as const, action: "availability.samples_pushed", outcome: "success" as const, resource: { type: "availability_samples", id: null }, metadata: {} };
+    const bad = [
+      sample(svc.id, new Date(Date.now() - 60_000), "healthy", 20),
+      sample(svc.id, new Date(Date.now() - 30_000), "healthy", 4_000_000),
+    ];
+    const audit = {
+      type: "data_modification" as const,
+      action: "availability.samples_pushed",
+      outcome: "success" as const,
+      resource: { type: "availability_samples", id: null },
+      metadata: {},
+    };
     await expect(ingestLateSamples(SYSTEM_ACTOR, bad, "push", [audit])).rejects.toMatchObject({ cause: { code: "23514" } });
     // And when the event cannot be chained (at the statement's commit), the samples go too.
     const unchainable = { ...SYSTEM_ACTOR, userId: "not-a-uuid" }; // the actor_user_id projection cannot cast it

@@ -31,15 +31,28 @@ export async function ingestPushedBatch(ctx: RequestContext, batch: PushedBatch,
     .where(inArray(availabilityServices.key, keys));
   const idByKey = new Map(services.map((s) => [s.key, s.id]));
   const unknown = keys.filter((k) => !idByKey.has(k));
-  if (unknown.length > 0) throw batchError(`Unknown service ${unknown.join(", ")}: register it in Assay first.`, batch.samples.map((s) => unknown.includes(s.service)), "service");
+  if (unknown.length > 0)
+    throw batchError(
+      `Unknown service ${unknown.join(", ")}: register it in Assay first.`,
+      batch.samples.map((s) => unknown.includes(s.service)),
+      "service",
+    );
 
   // Each time is parsed once: the checks and the insert read the same Dates.
-  const samples: SampleInput[] = batch.samples.map((s) => ({ serviceId: idByKey.get(s.service)!, observedAt: new Date(s.observedAt), status: s.status, latencyMs: s.latencyMs ?? null, details: s.details ?? null }));
+  const samples: SampleInput[] = batch.samples.map((s) => ({
+    serviceId: idByKey.get(s.service)!,
+    observedAt: new Date(s.observedAt),
+    status: s.status,
+    latencyMs: s.latencyMs ?? null,
+    details: s.details ?? null,
+  }));
   const oldest = now.getTime() - (services[0]?.retentionDays ?? 35) * 86_400_000;
   const tooNew = samples.map((s) => s.observedAt.getTime() > now.getTime() + FUTURE_SKEW_MS);
   const tooOld = samples.map((s) => s.observedAt.getTime() < oldest);
-  if (tooNew.includes(true)) throw batchError("A sample is in the future (more than 5 minutes ahead of Assay's clock).", tooNew, "observedAt");
-  if (tooOld.includes(true)) throw batchError(`A sample is older than the raw retention period (before ${new Date(oldest).toISOString()}).`, tooOld, "observedAt");
+  if (tooNew.includes(true))
+    throw batchError("A sample is in the future (more than 5 minutes ahead of Assay's clock).", tooNew, "observedAt");
+  if (tooOld.includes(true))
+    throw batchError(`A sample is older than the raw retention period (before ${new Date(oldest).toISOString()}).`, tooOld, "observedAt");
 
   const times = samples.map((s) => s.observedAt.getTime());
   const audit = {
@@ -47,16 +60,28 @@ export async function ingestPushedBatch(ctx: RequestContext, batch: PushedBatch,
     action: "availability.samples_pushed",
     outcome: "success" as const,
     resource: { type: "availability_samples", id: null },
-    metadata: { samples: samples.length, services: keys.sort(), from: new Date(Math.min(...times)).toISOString(), to: new Date(Math.max(...times)).toISOString() },
+    metadata: {
+      samples: samples.length,
+      services: keys.sort(),
+      from: new Date(Math.min(...times)).toISOString(),
+      to: new Date(Math.max(...times)).toISOString(),
+    },
   };
   // A batch that moves no service's streak (a backfill, a retry) needs no lock and so no
   // transaction: one statement records it with its audit event.
   const actor = auditActor(ctx);
   const due = servicesDue(samples, services);
   const result = await withDeadlockRetry(() =>
-    due.length === 0 ? ingestLateSamples(actor, samples, "push", [audit]) : db.transaction((tx) => ingestSamples(tx, actor, samples, "push", [audit], due)),
+    due.length === 0
+      ? ingestLateSamples(actor, samples, "push", [audit])
+      : db.transaction((tx) => ingestSamples(tx, actor, samples, "push", [audit], due)),
   );
-  return { accepted: samples.length, inserted: result.inserted, duplicates: samples.length - result.inserted, incidentChanges: result.transitions };
+  return {
+    accepted: samples.length,
+    inserted: result.inserted,
+    duplicates: samples.length - result.inserted,
+    incidentChanges: result.transitions,
+  };
 }
 
 /** A 400 naming up to 20 of the samples (by position) flagged `bad`. */

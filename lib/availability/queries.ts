@@ -40,7 +40,15 @@ export type Figures = {
 
 export type OpenIncidentBrief = { id: string; title: string; severity: Severity; startedAt: Date; acknowledged: boolean };
 
-export type StripDay = { day: string; uptime: number | null; healthy: number; degraded: number; down: number; maintenance: number; unknown: number };
+export type StripDay = {
+  day: string;
+  uptime: number | null;
+  healthy: number;
+  degraded: number;
+  down: number;
+  maintenance: number;
+  unknown: number;
+};
 
 /** A service's editable settings: what the registry page edits and an audited change records. */
 export function serviceSettings(s: ServiceRow) {
@@ -70,7 +78,16 @@ export async function getServiceByKey(key: string, executor: Executor = db): Pro
   return row ?? null;
 }
 
-type CountRow = { service_id: string; healthy: number; degraded: number; down: number; maintenance: number; latency_sum: string | number; latency_count: number; latency_hist: number[] | null };
+type CountRow = {
+  service_id: string;
+  healthy: number;
+  degraded: number;
+  down: number;
+  maintenance: number;
+  latency_sum: string | number;
+  latency_count: number;
+  latency_hist: number[] | null;
+};
 
 function toCounts(r: CountRow | undefined): Counts {
   if (!r) return emptyCounts();
@@ -138,12 +155,22 @@ export function toBuckets(rows: BucketRow[], grain: Grain): Map<string, Bucket[]
 }
 
 /** One row per bucket of the window for the given services (missing buckets are absent). */
-export async function bucketsByService(window: RangeWindow, serviceIds: string[] | "all", executor: Executor = db, withHistogram = true): Promise<Map<string, Bucket[]>> {
+export async function bucketsByService(
+  window: RangeWindow,
+  serviceIds: string[] | "all",
+  executor: Executor = db,
+  withHistogram = true,
+): Promise<Map<string, Bucket[]>> {
   return toBuckets(await executor.execute<BucketRow>(bucketsSql({ window, serviceIds, withHistogram })), window.grain);
 }
 
 /** Samples a service should have produced in [from, to), counting from its creation, up to now. */
-export function expectedFor(service: Pick<ServiceRow, "createdAt" | "intervalSeconds">, from: Date, to: Date, now: Date = new Date()): number {
+export function expectedFor(
+  service: Pick<ServiceRow, "createdAt" | "intervalSeconds">,
+  from: Date,
+  to: Date,
+  now: Date = new Date(),
+): number {
   const start = from > service.createdAt ? from : service.createdAt;
   const end = to < now ? to : now;
   return expectedSamples(start, end, service.intervalSeconds);
@@ -166,18 +193,37 @@ export function figuresFor(service: ServiceRow, counts: Counts, from: Date, to: 
 
 export function stripDay(service: ServiceRow, day: Date, counts: Counts, now: Date = new Date(), name = isoDay(day)): StripDay {
   const cov = coverage(counts, expectedFor(service, day, bucketEnd(day, "day"), now));
-  return { day: name, uptime: uptimePercent(counts), healthy: counts.healthy, degraded: counts.degraded, down: counts.down, maintenance: counts.maintenance, unknown: cov.unknown };
+  return {
+    day: name,
+    uptime: uptimePercent(counts),
+    healthy: counts.healthy,
+    degraded: counts.degraded,
+    down: counts.down,
+    maintenance: counts.maintenance,
+    unknown: cov.unknown,
+  };
 }
 
 /** The window of the status strips: the last `days` UTC days, today included. */
 export function stripWindow(days = 90, now: Date = new Date()): RangeWindow {
-  return { key: "strip", label: `${days} days`, from: new Date(startOfUtcDay(now).getTime() - (days - 1) * 86_400_000), to: now, grain: "day" };
+  return {
+    key: "strip",
+    label: `${days} days`,
+    from: new Date(startOfUtcDay(now).getTime() - (days - 1) * 86_400_000),
+    to: now,
+    grain: "day",
+  };
 }
 
 const NO_SAMPLES = emptyCounts();
 
 /** One strip per service from daily buckets of stripWindow(days). */
-export function stripsFrom(services: ServiceRow[], buckets: Map<string, Bucket[]>, days = 90, now: Date = new Date()): Map<string, StripDay[]> {
+export function stripsFrom(
+  services: ServiceRow[],
+  buckets: Map<string, Bucket[]>,
+  days = 90,
+  now: Date = new Date(),
+): Map<string, StripDay[]> {
   const from = stripWindow(days, now).from.getTime();
   const dayNames = Array.from({ length: days }, (_, i) => isoDay(new Date(from + i * 86_400_000)));
   const out = new Map<string, StripDay[]>();
@@ -206,7 +252,12 @@ export async function openIncidents(executor: Executor = db): Promise<Map<string
     })
     .from(availabilityIncidents)
     .where(isNull(availabilityIncidents.resolvedAt));
-  return new Map(rows.map((r) => [r.serviceId, { id: r.id, title: r.title, severity: r.severity as Severity, startedAt: r.startedAt, acknowledged: r.acknowledgedAt !== null }]));
+  return new Map(
+    rows.map((r) => [
+      r.serviceId,
+      { id: r.id, title: r.title, severity: r.severity as Severity, startedAt: r.startedAt, acknowledged: r.acknowledgedAt !== null },
+    ]),
+  );
 }
 
 export type IncidentRow = {
@@ -247,7 +298,11 @@ export const incidentColumns = {
 };
 
 type RawIncident = Omit<IncidentRow, "severity" | "source"> & { severity: string; source: string };
-export const toIncidentRow = <T extends RawIncident>(r: T) => ({ ...r, severity: r.severity as Severity, source: r.source as "auto" | "manual" });
+export const toIncidentRow = <T extends RawIncident>(r: T) => ({
+  ...r,
+  severity: r.severity as Severity,
+  source: r.source as "auto" | "manual",
+});
 
 /** IncidentRow columns: incidents with their service and acknowledger joined. */
 export function incidentsQuery(executor: Executor) {
@@ -263,7 +318,13 @@ export function incidentsQuery(executor: Executor) {
 export const incidentAcknowledger = acknowledger;
 
 /** Incidents overlapping [from, to) (open ones overlap every later range), newest first. */
-export async function incidentsBetween(from: Date, to: Date, serviceId: string | null = null, executor: Executor = db, limit = 500): Promise<IncidentRow[]> {
+export async function incidentsBetween(
+  from: Date,
+  to: Date,
+  serviceId: string | null = null,
+  executor: Executor = db,
+  limit = 500,
+): Promise<IncidentRow[]> {
   const rows = await incidentsQuery(executor)
     .where(
       and(
@@ -279,11 +340,21 @@ export async function incidentsBetween(from: Date, to: Date, serviceId: string |
 
 /** How long raw samples are kept (days); rollups are kept forever. */
 export async function getRawRetentionDays(executor: Executor = db): Promise<number> {
-  const [row] = await executor.select({ days: availabilitySettings.rawRetentionDays }).from(availabilitySettings).where(eq(availabilitySettings.id, 1));
+  const [row] = await executor
+    .select({ days: availabilitySettings.rawRetentionDays })
+    .from(availabilitySettings)
+    .where(eq(availabilitySettings.id, 1));
   return row?.days ?? 35;
 }
 
-export type MaintenanceRow = { id: string; serviceId: string | null; serviceName: string | null; startsAt: Date; endsAt: Date; reason: string };
+export type MaintenanceRow = {
+  id: string;
+  serviceId: string | null;
+  serviceName: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  reason: string;
+};
 
 export async function maintenanceBetween(from: Date, to: Date, executor: Executor = db): Promise<MaintenanceRow[]> {
   return executor
@@ -300,4 +371,3 @@ export async function maintenanceBetween(from: Date, to: Date, executor: Executo
     .where(and(lt(availabilityMaintenance.startsAt, to), gte(availabilityMaintenance.endsAt, from)))
     .orderBy(desc(availabilityMaintenance.startsAt));
 }
-

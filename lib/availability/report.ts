@@ -3,7 +3,17 @@ import { db, type Executor } from "@/db/client";
 import { recordAuditOnly } from "@/lib/audit/append";
 import { auditActor, type RequestContext } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors";
-import { countsByService, figuresFor, incidentsBetween, listServices, maintenanceBetween, type Figures, type IncidentRow, type MaintenanceRow, type ServiceRow } from "./queries";
+import {
+  countsByService,
+  figuresFor,
+  incidentsBetween,
+  listServices,
+  maintenanceBetween,
+  type Figures,
+  type IncidentRow,
+  type MaintenanceRow,
+  type ServiceRow,
+} from "./queries";
 import { dayWindow, type RangeWindow } from "./ranges";
 import { compositePercent, emptyCounts, incidentStats, type IncidentStats } from "./sla-math";
 import type { ReportQuery } from "./schemas";
@@ -13,7 +23,13 @@ import type { ReportQuery } from "./schemas";
  * its exclusions (maintenance, unknown), incidents with MTTR/MTBF/MTTA, the error budget
  * and whether the SLA was met. The page and both CSV files are built from this one object.
  */
-export type ServiceReport = { service: ServiceRow; figures: Figures; incidents: IncidentRow[]; stats: IncidentStats; downtimeMinutes: number };
+export type ServiceReport = {
+  service: ServiceRow;
+  figures: Figures;
+  incidents: IncidentRow[];
+  stats: IncidentStats;
+  downtimeMinutes: number;
+};
 
 export type SlaReport = {
   window: RangeWindow;
@@ -27,7 +43,8 @@ export type SlaReport = {
 
 export async function buildSlaReport(query: ReportQuery, now: Date = new Date(), executor: Executor = db): Promise<SlaReport> {
   const window = dayWindow("report", `${query.from} – ${query.to}`, query.from, query.to, now);
-  if (window.from > now) throw new AppError("validation", "The period has not started yet.", { fieldErrors: { from: ["Choose a period that has started."] } });
+  if (window.from > now)
+    throw new AppError("validation", "The period has not started yet.", { fieldErrors: { from: ["Choose a period that has started."] } });
   const all = await listServices(executor);
   const chosen = query.service === "all" ? all : all.filter((s) => s.key === query.service);
   if (chosen.length === 0) throw new AppError("not_found", `There is no service ${query.service}.`);
@@ -39,7 +56,13 @@ export async function buildSlaReport(query: ReportQuery, now: Date = new Date(),
   const services = chosen.map((service) => {
     const figures = figuresFor(service, counts.get(service.id) ?? emptyCounts(), window.from, window.to, now);
     const own = incidents.filter((i) => i.serviceId === service.id);
-    return { service, figures, incidents: own, stats: incidentStats(own, window.from, window.to, now), downtimeMinutes: (figures.counts.down * service.intervalSeconds) / 60 };
+    return {
+      service,
+      figures,
+      incidents: own,
+      stats: incidentStats(own, window.from, window.to, now),
+      downtimeMinutes: (figures.counts.down * service.intervalSeconds) / 60,
+    };
   });
   return {
     window,
@@ -100,7 +123,21 @@ export function summaryRecords(report: SlaReport): Record<(typeof SUMMARY_COLUMN
   }));
 }
 
-export const INCIDENT_COLUMNS = ["service", "incident_id", "title", "severity", "source", "started_at", "detected_at", "acknowledged_at", "acknowledged_by", "resolved_at", "duration_minutes", "root_cause", "postmortem_url"] as const;
+export const INCIDENT_COLUMNS = [
+  "service",
+  "incident_id",
+  "title",
+  "severity",
+  "source",
+  "started_at",
+  "detected_at",
+  "acknowledged_at",
+  "acknowledged_by",
+  "resolved_at",
+  "duration_minutes",
+  "root_cause",
+  "postmortem_url",
+] as const;
 
 export function incidentRecords(report: SlaReport): Record<(typeof INCIDENT_COLUMNS)[number], string>[] {
   return report.services.flatMap(({ service, incidents }) =>
@@ -124,5 +161,11 @@ export function incidentRecords(report: SlaReport): Record<(typeof INCIDENT_COLU
 
 /** Taking evidence away is itself recorded. */
 export async function recordReportExport(ctx: RequestContext, query: ReportQuery, part: string) {
-  await recordAuditOnly(auditActor(ctx), { type: "data_export", action: "availability.sla_report_exported", outcome: "success", resource: { type: "sla_report", id: null }, metadata: { ...query, part } });
+  await recordAuditOnly(auditActor(ctx), {
+    type: "data_export",
+    action: "availability.sla_report_exported",
+    outcome: "success",
+    resource: { type: "sla_report", id: null },
+    metadata: { ...query, part },
+  });
 }

@@ -13,7 +13,9 @@ export async function rebuildRollups(tx: Transaction, serviceIds: string[] | "al
   const first = startOfUtcDay(from);
   const end = new Date(startOfUtcDay(to).getTime() + 86_400_000);
   const services = serviceIds === "all" ? sql`true` : sql`service_id = ANY(${`{${serviceIds.join(",")}}`}::uuid[])`;
-  await tx.execute(sql`DELETE FROM availability_hourly WHERE ${services} AND hour >= ${first.toISOString()}::timestamptz AND hour < ${end.toISOString()}::timestamptz`);
+  await tx.execute(
+    sql`DELETE FROM availability_hourly WHERE ${services} AND hour >= ${first.toISOString()}::timestamptz AND hour < ${end.toISOString()}::timestamptz`,
+  );
   await tx.execute(sql`DELETE FROM availability_daily WHERE ${services} AND day >= ${isoDay(first)}::date AND day < ${isoDay(end)}::date`);
   await tx.execute(
     rollupStatement(sql`

@@ -21,7 +21,8 @@ const SLOTS = Array.from({ length: HISTOGRAM_SIZE }, (_, i) => i + 1);
  */
 export const histogramSql = {
   /** Within a GROUP BY over (bucket, n) rows: the histogram of the group by 1-based `bucket`. */
-  countBuckets: (bucket: string, n: string) => sql.raw(`ARRAY[${SLOTS.map((i) => `coalesce(sum(${n}) FILTER (WHERE ${bucket} = ${i}), 0)`).join(", ")}]::integer[]`),
+  countBuckets: (bucket: string, n: string) =>
+    sql.raw(`ARRAY[${SLOTS.map((i) => `coalesce(sum(${n}) FILTER (WHERE ${bucket} = ${i}), 0)`).join(", ")}]::integer[]`),
   /** Within a GROUP BY: the slot-wise sum of a histogram column. */
   sum: (column: string) => sql.raw(`ARRAY[${SLOTS.map((i) => `coalesce(sum(${column}[${i}]), 0)`).join(", ")}]::integer[]`),
   /** The slot-wise sum of two histograms. */

@@ -32,7 +32,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   // Leave nothing due for other files: disable every service this file made probe-able.
-  await db.update(availabilityServices).set({ enabled: false }).where(sql`${availabilityServices.healthUrl} LIKE ${`${base}%`}`);
+  await db
+    .update(availabilityServices)
+    .set({ enabled: false })
+    .where(sql`${availabilityServices.healthUrl} LIKE ${`${base}%`}`);
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
   await closeDb();
@@ -42,7 +45,10 @@ async function dueServices(prefix: string, n: number, intervalSeconds = 3600) {
   const made = [];
   for (let i = 0; i < n; i++) {
     const svc = await testService({ intervalSeconds, timeoutMs: 1000 });
-    await db.update(availabilityServices).set({ healthUrl: `${base}/s/${prefix}${svc.key}`, nextProbeAt: new Date(Date.now() - 1000) }).where(eq(availabilityServices.id, svc.id));
+    await db
+      .update(availabilityServices)
+      .set({ healthUrl: `${base}/s/${prefix}${svc.key}`, nextProbeAt: new Date(Date.now() - 1000) })
+      .where(eq(availabilityServices.id, svc.id));
     made.push({ ...svc, hitKey: `${prefix}${svc.key}` });
   }
   return made;
@@ -50,12 +56,27 @@ async function dueServices(prefix: string, n: number, intervalSeconds = 3600) {
 
 /** Reads due rows, then moves them, in two statements: two workers can both read a row. */
 const naiveClaim: Claimer = async (database: Database, limit: number) => {
-  const rows = await database.execute<{ id: string; key: string; health_url: string; timeout_ms: number; degraded_latency_ms: number; slot: string }>(sql`
+  const rows = await database.execute<{
+    id: string;
+    key: string;
+    health_url: string;
+    timeout_ms: number;
+    degraded_latency_ms: number;
+    slot: string;
+  }>(sql`
     SELECT id, key, health_url, timeout_ms, degraded_latency_ms, next_probe_at AS slot FROM availability_services
      WHERE enabled AND health_url IS NOT NULL AND next_probe_at <= now() ORDER BY next_probe_at LIMIT ${limit}`);
   await new Promise((resolve) => setTimeout(resolve, 50));
-  for (const r of rows) await database.execute(sql`UPDATE availability_services SET next_probe_at = now() + interval '1 hour' WHERE id = ${r.id}`);
-  return rows.map((r): ClaimedProbe => ({ serviceId: r.id, key: r.key, url: r.health_url, timeoutMs: r.timeout_ms, degradedLatencyMs: r.degraded_latency_ms, slot: new Date(r.slot) }));
+  for (const r of rows)
+    await database.execute(sql`UPDATE availability_services SET next_probe_at = now() + interval '1 hour' WHERE id = ${r.id}`);
+  return rows.map((r): ClaimedProbe => ({
+    serviceId: r.id,
+    key: r.key,
+    url: r.health_url,
+    timeoutMs: r.timeout_ms,
+    degradedLatencyMs: r.degraded_latency_ms,
+    slot: new Date(r.slot),
+  }));
 };
 
 async function race(claim: Claimer, rounds: number) {
@@ -70,10 +91,26 @@ describe("probe scheduling across workers", () => {
     const services = await dueServices("locked-", 12);
     await race(claimDueProbes, 4);
     expect(services.map((s) => hits.get(s.hitKey) ?? 0)).toEqual(services.map(() => 1));
-    const rows = await db.select({ serviceId: availabilitySamples.serviceId }).from(availabilitySamples).where(inArray(availabilitySamples.serviceId, services.map((s) => s.id)));
+    const rows = await db
+      .select({ serviceId: availabilitySamples.serviceId })
+      .from(availabilitySamples)
+      .where(
+        inArray(
+          availabilitySamples.serviceId,
+          services.map((s) => s.id),
+        ),
+      );
     expect(rows).toHaveLength(12);
     // Each moved to its next slot, one interval on.
-    const next = await db.select({ at: availabilityServices.nextProbeAt }).from(availabilityServices).where(inArray(availabilityServices.id, services.map((s) => s.id)));
+    const next = await db
+      .select({ at: availabilityServices.nextProbeAt })
+      .from(availabilityServices)
+      .where(
+        inArray(
+          availabilityServices.id,
+          services.map((s) => s.id),
+        ),
+      );
     for (const n of next) expect(n.at.getTime()).toBeGreaterThan(Date.now() + 3_500_000);
   });
 
@@ -91,7 +128,10 @@ describe("probe scheduling across workers", () => {
     await db.update(availabilityServices).set({ nextProbeAt: behind }).where(eq(availabilityServices.id, svc!.id));
     const round = await runDueProbes(db, { limit: 50 });
     expect(round.results.filter((r) => r.key === svc!.key)).toHaveLength(1);
-    const [row] = await db.select({ at: availabilityServices.nextProbeAt }).from(availabilityServices).where(eq(availabilityServices.id, svc!.id));
+    const [row] = await db
+      .select({ at: availabilityServices.nextProbeAt })
+      .from(availabilityServices)
+      .where(eq(availabilityServices.id, svc!.id));
     expect(row!.at.getTime()).toBeGreaterThan(Date.now());
     expect(row!.at.getTime() - Date.now()).toBeLessThanOrEqual(60_000);
     expect((row!.at.getTime() - behind.getTime()) % 60_000).toBe(0);
@@ -101,7 +141,11 @@ describe("probe scheduling across workers", () => {
     const [svc] = await dueServices("hang-", 1);
     await db.update(availabilityServices).set({ timeoutMs: 300 }).where(eq(availabilityServices.id, svc!.id));
     const round = await runDueProbes(db, { limit: 50 });
-    expect(round.results.find((r) => r.key === svc!.key)?.result).toEqual({ status: "down", latencyMs: null, details: { error: "no answer within 300 ms" } });
+    expect(round.results.find((r) => r.key === svc!.key)?.result).toEqual({
+      status: "down",
+      latencyMs: null,
+      details: { error: "no answer within 300 ms" },
+    });
     const [row] = await db.select().from(availabilitySamples).where(eq(availabilitySamples.serviceId, svc!.id));
     expect(row).toMatchObject({ status: "down", source: "probe", latencyMs: null });
   });
@@ -109,7 +153,9 @@ describe("probe scheduling across workers", () => {
 
 describe("resolveHealthUrl", () => {
   it("resolves a path against this instance and leaves full URLs alone", () => {
-    expect(resolveHealthUrl("/api/simulated/inference_api", "http://127.0.0.1:4000")).toBe("http://127.0.0.1:4000/api/simulated/inference_api");
+    expect(resolveHealthUrl("/api/simulated/inference_api", "http://127.0.0.1:4000")).toBe(
+      "http://127.0.0.1:4000/api/simulated/inference_api",
+    );
     expect(resolveHealthUrl("https://api.example.com/health", "http://127.0.0.1:4000")).toBe("https://api.example.com/health");
   });
 });

@@ -17,7 +17,14 @@ export type ClaimedProbe = ProbeTarget & { serviceId: string; key: string; slot:
 export type Claimer = (db: Database, limit: number) => Promise<ClaimedProbe[]>;
 
 export const claimDueProbes: Claimer = async (db, limit) => {
-  const rows = await db.execute<{ id: string; key: string; health_url: string; timeout_ms: number; degraded_latency_ms: number; slot: string }>(sql`
+  const rows = await db.execute<{
+    id: string;
+    key: string;
+    health_url: string;
+    timeout_ms: number;
+    degraded_latency_ms: number;
+    slot: string;
+  }>(sql`
     WITH due AS (
       SELECT id, next_probe_at AS slot FROM availability_services
        WHERE enabled AND health_url IS NOT NULL AND next_probe_at <= now()
@@ -30,7 +37,14 @@ export const claimDueProbes: Claimer = async (db, limit) => {
       FROM due
      WHERE s.id = due.id
     RETURNING s.id, s.key, s.health_url, s.timeout_ms, s.degraded_latency_ms, due.slot`);
-  return rows.map((r) => ({ serviceId: r.id, key: r.key, url: resolveHealthUrl(r.health_url), timeoutMs: r.timeout_ms, degradedLatencyMs: r.degraded_latency_ms, slot: new Date(r.slot) }));
+  return rows.map((r) => ({
+    serviceId: r.id,
+    key: r.key,
+    url: resolveHealthUrl(r.health_url),
+    timeoutMs: r.timeout_ms,
+    degradedLatencyMs: r.degraded_latency_ms,
+    slot: new Date(r.slot),
+  }));
 };
 
 /** A path is served by this Assay instance: the demo's simulated services. */
@@ -41,11 +55,20 @@ export function resolveHealthUrl(url: string, self = process.env.ASSAY_SELF_URL 
 export type ProbeRound = { probed: number; inserted: number; results: { key: string; slot: Date; result: ProbeResult }[] };
 
 /** Claims what is due, probes it concurrently, and records the round in one transaction. */
-export async function runDueProbes(db: Database, options: { limit?: number; claim?: Claimer; fetchImpl?: typeof fetch } = {}): Promise<ProbeRound> {
+export async function runDueProbes(
+  db: Database,
+  options: { limit?: number; claim?: Claimer; fetchImpl?: typeof fetch } = {},
+): Promise<ProbeRound> {
   const claimed = await (options.claim ?? claimDueProbes)(db, options.limit ?? 25);
   if (claimed.length === 0) return { probed: 0, inserted: 0, results: [] };
   const results = await Promise.all(claimed.map(async (c) => ({ claim: c, result: await probe(c, { fetch: options.fetchImpl }) })));
-  const samples: SampleInput[] = results.map(({ claim, result }) => ({ serviceId: claim.serviceId, observedAt: claim.slot, status: result.status, latencyMs: result.latencyMs, details: result.details }));
+  const samples: SampleInput[] = results.map(({ claim, result }) => ({
+    serviceId: claim.serviceId,
+    observedAt: claim.slot,
+    status: result.status,
+    latencyMs: result.latencyMs,
+    details: result.details,
+  }));
   const { inserted } = await db.transaction((tx) => ingestSamples(tx, SYSTEM_ACTOR, samples, "probe"));
   return { probed: claimed.length, inserted, results: results.map(({ claim, result }) => ({ key: claim.key, slot: claim.slot, result })) };
 }

@@ -8,7 +8,13 @@
 export type SimulatedAnswer = { httpStatus: number; delayMs: number; body: Record<string, unknown> };
 
 const WINDOW_MS = 5 * 60_000;
-const BASE_LATENCY: Record<string, number> = { inference_api: 45, training_pipeline: 70, model_registry: 25, feature_store: 12, monitoring_dashboard: 55 };
+const BASE_LATENCY: Record<string, number> = {
+  inference_api: 45,
+  training_pipeline: 70,
+  model_registry: 25,
+  feature_store: 12,
+  monitoring_dashboard: 55,
+};
 
 /** FNV-1a: a fast, well-spread 32-bit hash; the demo needs spread, not secrecy. */
 export function fnv1a(text: string): number {
@@ -30,10 +36,22 @@ export function simulate(key: string, at: Date): SimulatedAnswer {
   const base = BASE_LATENCY[key] ?? 40;
   const queueDepth = Math.round(jitter * 20);
   if (weather < 1 / 150 && intoWindow < 3 * 60_000) {
-    return { httpStatus: 503, delayMs: Math.round(base / 2), body: { status: "down", modelLoaded: false, gpuAvailable: false, queueDepth: 0, error: "worker pool crashed" } };
+    return {
+      httpStatus: 503,
+      delayMs: Math.round(base / 2),
+      body: { status: "down", modelLoaded: false, gpuAvailable: false, queueDepth: 0, error: "worker pool crashed" },
+    };
   }
   if (weather < 1 / 150 + 1 / 25) {
-    return { httpStatus: 200, delayMs: Math.round(120 + jitter * 180), body: { status: "degraded", modelLoaded: true, gpuAvailable: true, queueDepth: 80 + queueDepth } };
+    return {
+      httpStatus: 200,
+      delayMs: Math.round(120 + jitter * 180),
+      body: { status: "degraded", modelLoaded: true, gpuAvailable: true, queueDepth: 80 + queueDepth },
+    };
   }
-  return { httpStatus: 200, delayMs: Math.round(base * (0.7 + jitter * 0.6)), body: { status: "ok", modelLoaded: true, gpuAvailable: key !== "monitoring_dashboard", queueDepth } };
+  return {
+    httpStatus: 200,
+    delayMs: Math.round(base * (0.7 + jitter * 0.6)),
+    body: { status: "ok", modelLoaded: true, gpuAvailable: key !== "monitoring_dashboard", queueDepth },
+  };
 }

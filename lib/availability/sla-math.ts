@@ -22,7 +22,15 @@ export type Counts = {
 };
 
 export function emptyCounts(): Counts {
-  return { healthy: 0, degraded: 0, down: 0, maintenance: 0, latencySum: 0, latencyCount: 0, latencyHist: new Array<number>(HISTOGRAM_SIZE).fill(0) };
+  return {
+    healthy: 0,
+    degraded: 0,
+    down: 0,
+    maintenance: 0,
+    latencySum: 0,
+    latencyCount: 0,
+    latencyHist: new Array<number>(HISTOGRAM_SIZE).fill(0),
+  };
 }
 
 export function addCounts(a: Counts, b: Counts): Counts {
@@ -145,7 +153,13 @@ export function errorBudget(c: Counts, targetPercent: number, intervalSeconds: n
   const allowed = (1 - targetPercent / 100) * known;
   const spent = c.down;
   const remainingFraction = allowed === 0 ? (spent === 0 ? 1 : -Infinity) : 1 - spent / allowed;
-  return { allowed, spent, remainingFraction, allowedMinutes: (allowed * intervalSeconds) / 60, spentMinutes: (spent * intervalSeconds) / 60 };
+  return {
+    allowed,
+    spent,
+    remainingFraction,
+    allowedMinutes: (allowed * intervalSeconds) / 60,
+    spentMinutes: (spent * intervalSeconds) / 60,
+  };
 }
 
 /** Error rate over a window divided by the rate the target allows: 1 spends the budget exactly on time. */

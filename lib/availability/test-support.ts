@@ -15,24 +15,74 @@ export async function testService(overrides: Partial<NewService> = {}, createdAt
     createService(
       tx,
       ANONYMOUS,
-      { key, name: `Test ${key}`, description: "", weight: 0.1, slaTarget: 99.9, healthUrl: null, intervalSeconds: 30, timeoutMs: 1000, degradedLatencyMs: 100, failuresToOpen: 3, successesToResolve: 2, ...overrides },
+      {
+        key,
+        name: `Test ${key}`,
+        description: "",
+        weight: 0.1,
+        slaTarget: 99.9,
+        healthUrl: null,
+        intervalSeconds: 30,
+        timeoutMs: 1000,
+        degradedLatencyMs: 100,
+        failuresToOpen: 3,
+        successesToResolve: 2,
+        ...overrides,
+      },
       createdAt,
     ),
   );
 }
 
-export const sample = (serviceId: string, observedAt: Date, status: SampleInput["status"], latencyMs: number | null = 40): SampleInput => ({ serviceId, observedAt, status, latencyMs, details: null });
+export const sample = (serviceId: string, observedAt: Date, status: SampleInput["status"], latencyMs: number | null = 40): SampleInput => ({
+  serviceId,
+  observedAt,
+  status,
+  latencyMs,
+  details: null,
+});
 
-type Rollup = { bucket: string; healthy: number; degraded: number; down: number; maintenance: number; latencySum: number; latencyCount: number; latencyHist: number[] };
+type Rollup = {
+  bucket: string;
+  healthy: number;
+  degraded: number;
+  down: number;
+  maintenance: number;
+  latencySum: number;
+  latencyCount: number;
+  latencyHist: number[];
+};
 
 export async function hourlyRollups(serviceId: string): Promise<Rollup[]> {
-  const rows = await db.select().from(availabilityHourly).where(eq(availabilityHourly.serviceId, serviceId)).orderBy(availabilityHourly.hour);
-  return rows.map(({ hour, healthy, degraded, down, maintenance, latencySum, latencyCount, latencyHist }) => ({ bucket: hour.toISOString(), healthy, degraded, down, maintenance, latencySum, latencyCount, latencyHist }));
+  const rows = await db
+    .select()
+    .from(availabilityHourly)
+    .where(eq(availabilityHourly.serviceId, serviceId))
+    .orderBy(availabilityHourly.hour);
+  return rows.map(({ hour, healthy, degraded, down, maintenance, latencySum, latencyCount, latencyHist }) => ({
+    bucket: hour.toISOString(),
+    healthy,
+    degraded,
+    down,
+    maintenance,
+    latencySum,
+    latencyCount,
+    latencyHist,
+  }));
 }
 
 export async function dailyRollups(serviceId: string): Promise<Rollup[]> {
   const rows = await db.select().from(availabilityDaily).where(eq(availabilityDaily.serviceId, serviceId)).orderBy(availabilityDaily.day);
-  return rows.map(({ day, healthy, degraded, down, maintenance, latencySum, latencyCount, latencyHist }) => ({ bucket: day, healthy, degraded, down, maintenance, latencySum, latencyCount, latencyHist }));
+  return rows.map(({ day, healthy, degraded, down, maintenance, latencySum, latencyCount, latencyHist }) => ({
+    bucket: day,
+    healthy,
+    degraded,
+    down,
+    maintenance,
+    latencySum,
+    latencyCount,
+    latencyHist,
+  }));
 }
 
 /**
@@ -48,7 +98,16 @@ export async function rollupsFromRaw(serviceId: string, grain: "hour" | "day"): 
   for (const r of rows) {
     const iso = new Date(r.at).toISOString();
     const bucket = grain === "hour" ? `${iso.slice(0, 13)}:00:00.000Z` : iso.slice(0, 10);
-    const row = map.get(bucket) ?? { bucket, healthy: 0, degraded: 0, down: 0, maintenance: 0, latencySum: 0, latencyCount: 0, latencyHist: new Array<number>(HISTOGRAM_SIZE).fill(0) };
+    const row = map.get(bucket) ?? {
+      bucket,
+      healthy: 0,
+      degraded: 0,
+      down: 0,
+      maintenance: 0,
+      latencySum: 0,
+      latencyCount: 0,
+      latencyHist: new Array<number>(HISTOGRAM_SIZE).fill(0),
+    };
     row[r.status as "healthy" | "degraded" | "down"] += 1;
     if (r.status !== "down" && r.latency_ms !== null) {
       row.latencySum += r.latency_ms;

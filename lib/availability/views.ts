@@ -17,7 +17,19 @@ import {
 } from "./queries";
 import { readServiceDetail } from "./detail-read";
 import { bucketEnd, bucketStarts, rollingWindow, startOfUtcHour, type RangeWindow } from "./ranges";
-import { budgetBurnDown, burnRate, compositePercent, coverage, emptyCounts, incidentStats, percentileFromHistogram, sumCounts, uptimePercent, type Counts, type IncidentStats } from "./sla-math";
+import {
+  budgetBurnDown,
+  burnRate,
+  compositePercent,
+  coverage,
+  emptyCounts,
+  incidentStats,
+  percentileFromHistogram,
+  sumCounts,
+  uptimePercent,
+  type Counts,
+  type IncidentStats,
+} from "./sla-math";
 
 /**
  * What the overview and a service page show, assembled from the rollup reads in a handful
@@ -57,14 +69,18 @@ export async function loadOverview(window: RangeWindow, now: Date = new Date(), 
     strip: strips.get(service.id) ?? [],
     openIncident: open.get(service.id) ?? null,
   }));
-  const weighted = (pick: (s: ServiceRow) => Counts) => compositePercent(services.filter((s) => s.enabled).map((s) => ({ weight: s.weight, counts: pick(s) }))).percent;
+  const weighted = (pick: (s: ServiceRow) => Counts) =>
+    compositePercent(services.filter((s) => s.enabled).map((s) => ({ weight: s.weight, counts: pick(s) }))).percent;
   const byBucket = new Map<string, Map<number, Counts>>();
   for (const [serviceId, list] of buckets) byBucket.set(serviceId, new Map(list.map((b) => [b.start.getTime(), b.counts])));
   return {
     window,
     services: cards,
     composite: weighted((s) => counts.get(s.id) ?? emptyCounts()),
-    compositeSeries: bucketStarts(window).map((t) => ({ t, composite: weighted((s) => byBucket.get(s.id)?.get(t.getTime()) ?? emptyCounts()) })),
+    compositeSeries: bucketStarts(window).map((t) => ({
+      t,
+      composite: weighted((s) => byBucket.get(s.id)?.get(t.getTime()) ?? emptyCounts()),
+    })),
     generatedAt: now,
   };
 }
@@ -95,19 +111,37 @@ export type ServiceDetail = {
   generatedAt: Date;
 };
 
-export async function loadServiceDetail(service: ServiceRow, window: RangeWindow, now: Date = new Date(), executor: Executor = db): Promise<ServiceDetail> {
+export async function loadServiceDetail(
+  service: ServiceRow,
+  window: RangeWindow,
+  now: Date = new Date(),
+  executor: Executor = db,
+): Promise<ServiceDetail> {
   // One round trip: the strip's 90 days (with histograms for the days of a day-grain window
   // inside them, which then needs no read of its own), the window's hours or the last 24
   // hours (burn rates), the incidents and the maintenance windows.
   const strip = stripWindow(90, now);
   const dayWindowInStrip = window.grain === "day" && window.from >= strip.from;
   const hourly = window.grain === "hour" ? window : rollingWindow("24h", now);
-  const { strip: stripBuckets, hours: hourBuckets, incidents, maintenance } = await readServiceDetail(
+  const {
+    strip: stripBuckets,
+    hours: hourBuckets,
+    incidents,
+    maintenance,
+  } = await readServiceDetail(
     service.id,
-    { strip, histogramsFrom: dayWindowInStrip ? window.from : null, hours: hourly, hourHistograms: window.grain === "hour", from: window.from, to: window.to },
+    {
+      strip,
+      histogramsFrom: dayWindowInStrip ? window.from : null,
+      hours: hourly,
+      hourHistograms: window.grain === "hour",
+      from: window.from,
+      to: window.to,
+    },
     executor,
   );
-  const buckets = window.grain === "hour" ? hourBuckets : dayWindowInStrip ? stripBuckets : await bucketsByService(window, [service.id], executor);
+  const buckets =
+    window.grain === "hour" ? hourBuckets : dayWindowInStrip ? stripBuckets : await bucketsByService(window, [service.id], executor);
   const list = buckets.get(service.id) ?? [];
   // Buckets outside the window (the strip's other days) are not looked up.
   const byStart = new Map(list.map((b) => [b.start.getTime(), b.counts]));
@@ -116,7 +150,14 @@ export async function loadServiceDetail(service: ServiceRow, window: RangeWindow
   const burnDown = budgetBurnDown(perBucket, service.slaTarget);
   const series = starts.map((t, i) => {
     const c = perBucket[i]!;
-    const expected = Math.max(0, Math.floor((Math.min(bucketEnd(t, window.grain).getTime(), now.getTime()) - Math.max(t.getTime(), service.createdAt.getTime())) / 1000 / service.intervalSeconds));
+    const expected = Math.max(
+      0,
+      Math.floor(
+        (Math.min(bucketEnd(t, window.grain).getTime(), now.getTime()) - Math.max(t.getTime(), service.createdAt.getTime())) /
+          1000 /
+          service.intervalSeconds,
+      ),
+    );
     return {
       t,
       uptime: uptimePercent(c),
@@ -132,7 +173,8 @@ export async function loadServiceDetail(service: ServiceRow, window: RangeWindow
     };
   });
   const recent = hourBuckets.get(service.id) ?? [];
-  const since = (hours: number) => sumCounts(recent.filter((b) => b.start.getTime() >= startOfUtcHour(now).getTime() - (hours - 1) * 3_600_000).map((b) => b.counts));
+  const since = (hours: number) =>
+    sumCounts(recent.filter((b) => b.start.getTime() >= startOfUtcHour(now).getTime() - (hours - 1) * 3_600_000).map((b) => b.counts));
   return {
     card: {
       service,
@@ -142,7 +184,11 @@ export async function loadServiceDetail(service: ServiceRow, window: RangeWindow
     },
     window,
     series,
-    burnRates: { oneHour: burnRate(since(1), service.slaTarget), sixHours: burnRate(since(6), service.slaTarget), oneDay: burnRate(since(24), service.slaTarget) },
+    burnRates: {
+      oneHour: burnRate(since(1), service.slaTarget),
+      sixHours: burnRate(since(6), service.slaTarget),
+      oneDay: burnRate(since(24), service.slaTarget),
+    },
     incidents,
     incidentStats: incidentStats(incidents, window.from, window.to, now),
     maintenance,
@@ -153,7 +199,9 @@ export async function loadServiceDetail(service: ServiceRow, window: RangeWindow
 /** Open incidents overlap every range that ends now: the service's one open incident, if any. */
 function openOf(incidents: IncidentRow[]): OpenIncidentBrief | null {
   const open = incidents.find((i) => i.resolvedAt === null);
-  return open ? { id: open.id, title: open.title, severity: open.severity, startedAt: open.startedAt, acknowledged: open.acknowledgedAt !== null } : null;
+  return open
+    ? { id: open.id, title: open.title, severity: open.severity, startedAt: open.startedAt, acknowledged: open.acknowledgedAt !== null }
+    : null;
 }
 
 export type AvailabilityBrief = { open: number; unacknowledged: number; missing: number; composite: number | null };

@@ -22,7 +22,10 @@ export type IncidentUpdateKind = (typeof INCIDENT_UPDATE_KINDS)[number];
  * is [0, 5), bucket k is [bounds[k-2], bounds[k-1]), the last is [30000, ∞). Dense where AI
  * endpoints usually answer, so p50/p95/p99 merged from rollups stay within a bucket's width.
  */
-export const LATENCY_BUCKETS_MS = [5, 10, 15, 20, 25, 30, 40, 50, 60, 70, 80, 90, 100, 125, 150, 175, 200, 250, 300, 400, 500, 750, 1000, 1500, 2000, 3000, 5000, 10000, 30000] as const;
+export const LATENCY_BUCKETS_MS = [
+  5, 10, 15, 20, 25, 30, 40, 50, 60, 70, 80, 90, 100, 125, 150, 175, 200, 250, 300, 400, 500, 750, 1000, 1500, 2000, 3000, 5000, 10000,
+  30000,
+] as const;
 export const HISTOGRAM_SIZE = LATENCY_BUCKETS_MS.length + 1;
 
 /** How much each status counts in the composite figure (the seed's definition). */

@@ -17,7 +17,17 @@ export type BiasGateResult = { passed: boolean; inputs: { label: string; value: 
 
 type Standing = { result: string; testedOn: string; tester: string };
 /** The control, its scheduled window over today (if any) and that window's standing result (if any). */
-type Found = { id: string; code: string; name: string; frequency: Frequency; windowStart: string | null; windowEnd: string | null; result: string | null; testedOn: string | null; tester: string | null };
+type Found = {
+  id: string;
+  code: string;
+  name: string;
+  frequency: Frequency;
+  windowStart: string | null;
+  windowEnd: string | null;
+  result: string | null;
+  testedOn: string | null;
+  tester: string | null;
+};
 
 /** The interval's best standing result: a pass if there is one, else the latest. */
 function standingResult(controlId: SQL, start: SQL, end: SQL) {
@@ -45,12 +55,19 @@ export async function evaluateBiasTestingGate(executor: Executor, now: Date): Pr
       LEFT JOIN LATERAL (${standingResult(sql`c.id`, sql`o.window_start`, sql`o.window_end`)}) r ON true
      WHERE c.code = ${BIAS_TESTING_CONTROL_CODE}`);
   if (!control) {
-    return { passed: false, inputs: [{ label: "Control", value: `${BIAS_TESTING_CONTROL_CODE} not in the catalog`, ok: false }], detail: `Control ${BIAS_TESTING_CONTROL_CODE} Model Bias Testing is not in the control catalog, so no bias test can be shown.` };
+    return {
+      passed: false,
+      inputs: [{ label: "Control", value: `${BIAS_TESTING_CONTROL_CODE} not in the catalog`, ok: false }],
+      detail: `Control ${BIAS_TESTING_CONTROL_CODE} Model Bias Testing is not in the control catalog, so no bias test can be shown.`,
+    };
   }
   const scheduled = control.windowStart && control.windowEnd ? { start: control.windowStart, end: control.windowEnd } : null;
   const interval = scheduled ?? intervalContaining(control.frequency, today);
   let latest: Standing | undefined;
-  if (!scheduled) latest = (await executor.execute<Standing>(standingResult(sql`${control.id}::uuid`, sql`${interval.start}::date`, sql`${interval.end}::date`)))[0];
+  if (!scheduled)
+    latest = (
+      await executor.execute<Standing>(standingResult(sql`${control.id}::uuid`, sql`${interval.start}::date`, sql`${interval.end}::date`))
+    )[0];
   else if (control.result !== null) latest = { result: control.result, testedOn: control.testedOn!, tester: control.tester! };
   const passed = latest?.result === "pass";
   const window = `${interval.start} – ${interval.end}`;
@@ -59,7 +76,11 @@ export async function evaluateBiasTestingGate(executor: Executor, now: Date): Pr
     inputs: [
       { label: "Control", value: `${control.code} ${control.name} (${FREQUENCY_LABELS[control.frequency].toLowerCase()})` },
       { label: "Current interval", value: scheduled ? window : `${window} (no audit period covers today)` },
-      { label: "Result in the interval", value: latest ? `${latest.result} on ${latest.testedOn} by ${latest.tester}` : "none recorded", ok: passed },
+      {
+        label: "Result in the interval",
+        value: latest ? `${latest.result} on ${latest.testedOn} by ${latest.tester}` : "none recorded",
+        ok: passed,
+      },
     ],
     detail: passed
       ? `${control.code} passed on ${latest!.testedOn}, within the current interval ${window}.`

@@ -39,7 +39,14 @@ export const occurrenceColumns = {
   testedOn: controlTestOccurrences.standingTestedOn,
 };
 
-export type OccurrenceFilter = { from: string; to: string; controlId?: string; ownerId?: string; state?: OccurrenceState; periodId?: string };
+export type OccurrenceFilter = {
+  from: string;
+  to: string;
+  controlId?: string;
+  ownerId?: string;
+  state?: OccurrenceState;
+  periodId?: string;
+};
 
 /** Occurrences due between two days (inclusive), filtered; the state filter applies after the clock. */
 export async function listOccurrences(filter: OccurrenceFilter, today: string, executor: Executor = db): Promise<OccurrenceItem[]> {
@@ -60,7 +67,15 @@ export async function listOccurrences(filter: OccurrenceFilter, today: string, e
 
 export type MyWork = {
   tests: OccurrenceItem[];
-  remediations: { id: string; occurrenceId: string; controlCode: string; controlName: string; dueOn: string; status: RemediationStatus; overdue: boolean }[];
+  remediations: {
+    id: string;
+    occurrenceId: string;
+    controlCode: string;
+    controlName: string;
+    dueOn: string;
+    status: RemediationStatus;
+    overdue: boolean;
+  }[];
 };
 
 /** An owner's home page: their unrecorded tests that are overdue or due within the week, and their open remediations. */
@@ -86,7 +101,9 @@ export async function getMyWork(userId: string, today: string, executor: Executo
     .from(controlRemediations)
     .innerJoin(controlTestResults, eq(controlTestResults.id, controlRemediations.resultId))
     .innerJoin(controls, eq(controls.id, controlTestResults.controlId))
-    .where(and(eq(controlRemediations.ownerId, userId), sql`${controlRemediations.status} <> 'closed'`, isNull(controlRemediations.closedAt)))
+    .where(
+      and(eq(controlRemediations.ownerId, userId), sql`${controlRemediations.status} <> 'closed'`, isNull(controlRemediations.closedAt)),
+    )
     .orderBy(asc(controlRemediations.dueOn))
     .limit(50);
   return {

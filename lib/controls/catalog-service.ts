@@ -16,14 +16,20 @@ import type { Frequency } from "./vocabulary";
 /** The catalog, periods and their schedules. Callers hold the transaction; each verb audits within it, last. */
 
 async function assertActivePerson(tx: Transaction, userId: string, field: string) {
-  const [row] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, userId), isNull(users.disabledAt)));
+  const [row] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.disabledAt)));
   if (!row) throw new AppError("validation", "Choose an active user.", { fieldErrors: { [field]: ["Choose an active user."] } });
 }
 
 async function assertCriteria(tx: Transaction, codes: string[]) {
   const found = await tx.select({ code: soc2Criteria.code }).from(soc2Criteria).where(inArray(soc2Criteria.code, codes));
   const unknown = codes.filter((c) => !found.some((f) => f.code === c));
-  if (unknown.length > 0) throw new AppError("validation", `Unknown criteria: ${unknown.join(", ")}.`, { fieldErrors: { criteria: [`Unknown criteria: ${unknown.join(", ")}.`] } });
+  if (unknown.length > 0)
+    throw new AppError("validation", `Unknown criteria: ${unknown.join(", ")}.`, {
+      fieldErrors: { criteria: [`Unknown criteria: ${unknown.join(", ")}.`] },
+    });
 }
 
 const snapshot = (c: ControlItem) => ({
@@ -39,7 +45,8 @@ const snapshot = (c: ControlItem) => ({
   description: c.description,
 });
 
-const codeTaken = () => new AppError("conflict", "Another control has this code.", { fieldErrors: { code: ["Another control has this code."] } });
+const codeTaken = () =>
+  new AppError("conflict", "Another control has this code.", { fieldErrors: { code: ["Another control has this code."] } });
 
 export async function createControl(tx: Transaction, ctx: RequestContext, input: CreateControlInput): Promise<ControlItem> {
   await assertActivePerson(tx, input.ownerId, "ownerId");
@@ -63,7 +70,12 @@ export async function createControl(tx: Transaction, ctx: RequestContext, input:
   return after;
 }
 
-export async function updateControl(tx: Transaction, ctx: RequestContext, input: UpdateControlInput, today = todayUtc()): Promise<{ control: ControlItem; rescheduled: Reschedule[] }> {
+export async function updateControl(
+  tx: Transaction,
+  ctx: RequestContext,
+  input: UpdateControlInput,
+  today = todayUtc(),
+): Promise<{ control: ControlItem; rescheduled: Reschedule[] }> {
   const locked = await tx.select({ id: controls.id }).from(controls).where(eq(controls.id, input.controlId)).for("update");
   if (locked.length === 0) throw new AppError("not_found", "No such control.");
   const before = (await getControl(tx, input.controlId))!;
@@ -71,7 +83,10 @@ export async function updateControl(tx: Transaction, ctx: RequestContext, input:
   await assertCriteria(tx, input.criteria);
   const { criteria, controlId, ...fields } = input;
   try {
-    await tx.update(controls).set({ ...fields, updatedAt: sql`now()` }).where(eq(controls.id, controlId));
+    await tx
+      .update(controls)
+      .set({ ...fields, updatedAt: sql`now()` })
+      .where(eq(controls.id, controlId));
   } catch (err) {
     if (pgErrorCode(err) === "23505") throw codeTaken();
     throw err;
@@ -79,7 +94,9 @@ export async function updateControl(tx: Transaction, ctx: RequestContext, input:
   await tx.delete(controlCriteria).where(eq(controlCriteria.controlId, controlId));
   await tx.insert(controlCriteria).values(criteria.map((criterionCode) => ({ controlId, criterionCode })));
   const ruleChanged = before.frequency !== input.frequency || before.dueDay !== input.dueDay;
-  const rescheduled = ruleChanged ? await rescheduleControl(tx, controlId, { frequency: input.frequency, dueDay: input.dueDay }, today) : [];
+  const rescheduled = ruleChanged
+    ? await rescheduleControl(tx, controlId, { frequency: input.frequency, dueDay: input.dueDay }, today)
+    : [];
   const after = (await getControl(tx, controlId))!;
   await recordAudit(tx, auditActor(ctx), {
     type: "config_change",
@@ -94,7 +111,12 @@ export async function updateControl(tx: Transaction, ctx: RequestContext, input:
 export type Reschedule = { periodId: string; removed: number; added: number };
 
 /** A changed rule moves only future, unrecorded occurrences, in every period the control is scheduled in. */
-async function rescheduleControl(tx: Transaction, controlId: string, rule: { frequency: Frequency; dueDay: number }, today: string): Promise<Reschedule[]> {
+async function rescheduleControl(
+  tx: Transaction,
+  controlId: string,
+  rule: { frequency: Frequency; dueDay: number },
+  today: string,
+): Promise<Reschedule[]> {
   const periods = await tx
     .selectDistinct({ id: auditPeriods.id, startsOn: auditPeriods.startsOn, endsOn: auditPeriods.endsOn })
     .from(auditPeriods)
@@ -161,7 +183,15 @@ export async function createPeriod(tx: Transaction, ctx: RequestContext, input: 
     .onConflictDoNothing({ target: auditPeriods.name })
     .returning({ id: auditPeriods.id });
   if (!row) throw new AppError("conflict", "Another period has this name.", { fieldErrors: { name: ["Another period has this name."] } });
-  await tx.insert(auditChecklistItems).values(CHECKLIST_TEMPLATE.map((item, i) => ({ periodId: row.id, category: item.category, title: item.title, description: item.description, sortOrder: i })));
+  await tx.insert(auditChecklistItems).values(
+    CHECKLIST_TEMPLATE.map((item, i) => ({
+      periodId: row.id,
+      category: item.category,
+      title: item.title,
+      description: item.description,
+      sortOrder: i,
+    })),
+  );
   await recordAudit(tx, auditActor(ctx), {
     type: "config_change",
     action: "audit_period.created",
@@ -179,7 +209,12 @@ export type ScheduleOutcome = { controls: number; added: number; removed: number
  * removes nothing; after a control was added or changed it fills in and reschedules only
  * what planSchedule allows. The period row lock serializes two people pressing the button.
  */
-export async function generatePeriodSchedule(tx: Transaction, ctx: RequestContext, input: GenerateScheduleInput, today = todayUtc()): Promise<ScheduleOutcome> {
+export async function generatePeriodSchedule(
+  tx: Transaction,
+  ctx: RequestContext,
+  input: GenerateScheduleInput,
+  today = todayUtc(),
+): Promise<ScheduleOutcome> {
   const [period] = await tx
     .select({ id: auditPeriods.id, name: auditPeriods.name, startsOn: auditPeriods.startsOn, endsOn: auditPeriods.endsOn })
     .from(auditPeriods)
@@ -187,7 +222,10 @@ export async function generatePeriodSchedule(tx: Transaction, ctx: RequestContex
     .for("update");
   if (!period) throw new AppError("not_found", "No such period.");
   const outcome = await scheduleAllControls(tx, period, today);
-  await tx.update(auditPeriods).set({ scheduleGeneratedAt: sql`now()` }).where(eq(auditPeriods.id, period.id));
+  await tx
+    .update(auditPeriods)
+    .set({ scheduleGeneratedAt: sql`now()` })
+    .where(eq(auditPeriods.id, period.id));
   await recordAudit(tx, auditActor(ctx), {
     type: "config_change",
     action: "audit_period.schedule_generated",
@@ -200,7 +238,9 @@ export async function generatePeriodSchedule(tx: Transaction, ctx: RequestContex
 
 /** The pure generator over every control, then two statements. Exported for the benchmark. */
 export async function scheduleAllControls(tx: Transaction, period: Period & { id: string }, today: string): Promise<ScheduleOutcome> {
-  const rules = await tx.select({ id: controls.id, frequency: sql<Frequency>`${controls.frequency}`, dueDay: controls.dueDay }).from(controls);
+  const rules = await tx
+    .select({ id: controls.id, frequency: sql<Frequency>`${controls.frequency}`, dueDay: controls.dueDay })
+    .from(controls);
   const existing = await existingOccurrences(tx, period.id);
   const plans: Plan[] = generateSchedule(period, rules).map(({ control, slots }) => {
     const mine = existing.get(control.id);
@@ -210,6 +250,9 @@ export async function scheduleAllControls(tx: Transaction, period: Period & { id
   await applyPlans(tx, period.id, plans);
   const added = plans.reduce((n, p) => n + p.add.length, 0);
   const removed = plans.reduce((n, p) => n + p.remove.length, 0);
-  const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(controlTestOccurrences).where(eq(controlTestOccurrences.periodId, period.id));
+  const [count] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(controlTestOccurrences)
+    .where(eq(controlTestOccurrences.periodId, period.id));
   return { controls: rules.length, added, removed, total: count?.n ?? 0 };
 }

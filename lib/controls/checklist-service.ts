@@ -11,16 +11,25 @@ import type { UpdateChecklistItemInput } from "./schemas";
 /** The checklist: its owner moves an item along; a compliance officer also assigns owners. */
 export async function updateChecklistItem(tx: Transaction, ctx: RequestContext, input: UpdateChecklistItemInput): Promise<void> {
   const [item] = await tx
-    .select({ id: auditChecklistItems.id, title: auditChecklistItems.title, status: auditChecklistItems.status, ownerId: auditChecklistItems.ownerId })
+    .select({
+      id: auditChecklistItems.id,
+      title: auditChecklistItems.title,
+      status: auditChecklistItems.status,
+      ownerId: auditChecklistItems.ownerId,
+    })
     .from(auditChecklistItems)
     .where(eq(auditChecklistItems.id, input.itemId))
     .for("update");
   if (!item) throw new AppError("not_found", "No such checklist item.");
   const manager = can(ctx.user?.roles ?? [], "controls.manage");
-  if (!manager && ctx.user?.id !== item.ownerId) throw new AppError("forbidden", "Only the item's owner or a compliance officer updates it.");
+  if (!manager && ctx.user?.id !== item.ownerId)
+    throw new AppError("forbidden", "Only the item's owner or a compliance officer updates it.");
   const ownerId = manager && input.ownerId !== undefined ? input.ownerId : item.ownerId;
   if (item.status === input.status && item.ownerId === ownerId) return;
-  await tx.update(auditChecklistItems).set({ status: input.status, ownerId, updatedAt: sql`now()` }).where(eq(auditChecklistItems.id, item.id));
+  await tx
+    .update(auditChecklistItems)
+    .set({ status: input.status, ownerId, updatedAt: sql`now()` })
+    .where(eq(auditChecklistItems.id, item.id));
   await recordAudit(tx, auditActor(ctx), {
     type: "data_modification",
     action: "audit_checklist.item_updated",

@@ -26,7 +26,12 @@ const zip = (bytes: Uint8Array) => startsWith(bytes, 0x50, 0x4b, 0x03, 0x04);
 
 export const EVIDENCE_KINDS: Kind[] = [
   { type: "application/pdf", label: "PDF", extensions: ["pdf"], looksRight: (b) => ascii(b, "%PDF-") },
-  { type: "image/png", label: "PNG image", extensions: ["png"], looksRight: (b) => startsWith(b, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a) },
+  {
+    type: "image/png",
+    label: "PNG image",
+    extensions: ["png"],
+    looksRight: (b) => startsWith(b, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a),
+  },
   { type: "image/jpeg", label: "JPEG image", extensions: ["jpg", "jpeg"], looksRight: (b) => startsWith(b, 0xff, 0xd8, 0xff) },
   { type: "image/gif", label: "GIF image", extensions: ["gif"], looksRight: (b) => ascii(b, "GIF87a") || ascii(b, "GIF89a") },
   { type: "image/webp", label: "WebP image", extensions: ["webp"], looksRight: (b) => ascii(b, "RIFF") && ascii(b, "WEBP", 8) },
@@ -34,8 +39,18 @@ export const EVIDENCE_KINDS: Kind[] = [
   { type: "text/plain", label: "text file", extensions: ["txt", "log"], looksRight: isText },
   { type: "text/markdown", label: "Markdown document", extensions: ["md"], looksRight: isText },
   { type: "application/json", label: "JSON export", extensions: ["json"], looksRight: isText },
-  { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", label: "Excel workbook", extensions: ["xlsx"], looksRight: zip },
-  { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", label: "Word document", extensions: ["docx"], looksRight: zip },
+  {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    label: "Excel workbook",
+    extensions: ["xlsx"],
+    looksRight: zip,
+  },
+  {
+    type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    label: "Word document",
+    extensions: ["docx"],
+    looksRight: zip,
+  },
 ];
 
 export const ACCEPTED_EXTENSIONS = EVIDENCE_KINDS.flatMap((k) => k.extensions.map((e) => `.${e}`));
@@ -50,7 +65,10 @@ const refuse = (message: string) => new AppError("validation", message, { fieldE
 
 /** The checked type of an upload, or a validation error that says what is wrong. */
 export function checkEvidenceFile(file: { name: string; bytes: Uint8Array }): { contentType: string; filename: string } {
-  const filename = file.name.replace(/[\u0000-\u001f\u007f/\\]/g, "_").trim().slice(-200);
+  const filename = file.name
+    .replace(/[\u0000-\u001f\u007f/\\]/g, "_")
+    .trim()
+    .slice(-200);
   if (file.bytes.length === 0) throw refuse("The file is empty.");
   if (file.bytes.length > MAX_EVIDENCE_BYTES) {
     throw refuse(`The file is ${formatBytes(file.bytes.length)}; evidence files are limited to ${formatBytes(MAX_EVIDENCE_BYTES)}.`);

@@ -1,7 +1,14 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
-import { auditChecklistEvidence, auditChecklistItems, controlEvidence, controlEvidenceLinks, controls, controlTestOccurrences } from "@/db/schema";
+import {
+  auditChecklistEvidence,
+  auditChecklistItems,
+  controlEvidence,
+  controlEvidenceLinks,
+  controls,
+  controlTestOccurrences,
+} from "@/db/schema";
 import { recordAudit, recordAuditOnly } from "@/lib/audit/append";
 import { auditActor, type RequestContext } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors";
@@ -33,22 +40,46 @@ export async function uploadEvidence(
 ): Promise<{ id: string; sha256: string; sizeBytes: number; contentType: string }> {
   // Everything is checked before anything is written: a refused upload stores nothing.
   const { contentType, filename } = checkEvidenceFile(file);
-  if (fields.evidenceDate > today) throw new AppError("validation", "Evidence cannot be dated in the future.", { fieldErrors: { evidenceDate: ["Evidence cannot be dated in the future."] } });
-  if (fields.occurrenceId) assertMayWorkOn(ctx, (await lockOccurrenceOwner(tx, fields.occurrenceId)).ownerId, "attaches evidence to its tests");
+  if (fields.evidenceDate > today)
+    throw new AppError("validation", "Evidence cannot be dated in the future.", {
+      fieldErrors: { evidenceDate: ["Evidence cannot be dated in the future."] },
+    });
+  if (fields.occurrenceId)
+    assertMayWorkOn(ctx, (await lockOccurrenceOwner(tx, fields.occurrenceId)).ownerId, "attaches evidence to its tests");
   const sha256 = sha256Hex(file.bytes);
   const storage = evidenceStorage();
   await storage.put(tx, sha256, file.bytes);
   const [row] = await tx
     .insert(controlEvidence)
-    .values({ filename, contentType, sizeBytes: file.bytes.length, sha256, storage: storage.name, evidenceDate: fields.evidenceDate, description: fields.description, uploadedBy: ctx.user!.id })
+    .values({
+      filename,
+      contentType,
+      sizeBytes: file.bytes.length,
+      sha256,
+      storage: storage.name,
+      evidenceDate: fields.evidenceDate,
+      description: fields.description,
+      uploadedBy: ctx.user!.id,
+    })
     .returning({ id: controlEvidence.id });
-  if (fields.occurrenceId) await tx.insert(controlEvidenceLinks).values({ evidenceId: row!.id, occurrenceId: fields.occurrenceId, linkedBy: ctx.user!.id });
+  if (fields.occurrenceId)
+    await tx.insert(controlEvidenceLinks).values({ evidenceId: row!.id, occurrenceId: fields.occurrenceId, linkedBy: ctx.user!.id });
   await recordAudit(tx, auditActor(ctx), {
     type: "data_modification",
     action: "control_evidence.uploaded",
     outcome: "success",
     resource: { type: "control_evidence", id: row!.id },
-    metadata: { before: null, after: { filename, contentType, sizeBytes: file.bytes.length, sha256, evidenceDate: fields.evidenceDate, occurrenceId: fields.occurrenceId ?? null } },
+    metadata: {
+      before: null,
+      after: {
+        filename,
+        contentType,
+        sizeBytes: file.bytes.length,
+        sha256,
+        evidenceDate: fields.evidenceDate,
+        occurrenceId: fields.occurrenceId ?? null,
+      },
+    },
   });
   return { id: row!.id, sha256, sizeBytes: file.bytes.length, contentType };
 }
@@ -60,9 +91,16 @@ export async function storeUploadedEvidence(ctx: RequestContext, file: { name: s
 
 export async function linkEvidence(tx: Transaction, ctx: RequestContext, input: LinkEvidenceInput): Promise<void> {
   assertMayWorkOn(ctx, (await lockOccurrenceOwner(tx, input.occurrenceId)).ownerId, "attaches evidence to its tests");
-  const [ev] = await tx.select({ id: controlEvidence.id, sha256: controlEvidence.sha256 }).from(controlEvidence).where(eq(controlEvidence.id, input.evidenceId));
+  const [ev] = await tx
+    .select({ id: controlEvidence.id, sha256: controlEvidence.sha256 })
+    .from(controlEvidence)
+    .where(eq(controlEvidence.id, input.evidenceId));
   if (!ev) throw new AppError("validation", "Choose evidence.", { fieldErrors: { evidenceId: ["Unknown evidence."] } });
-  const inserted = await tx.insert(controlEvidenceLinks).values({ ...input, linkedBy: ctx.user!.id }).onConflictDoNothing().returning({ evidenceId: controlEvidenceLinks.evidenceId });
+  const inserted = await tx
+    .insert(controlEvidenceLinks)
+    .values({ ...input, linkedBy: ctx.user!.id })
+    .onConflictDoNothing()
+    .returning({ evidenceId: controlEvidenceLinks.evidenceId });
   if (inserted.length === 0) return;
   await recordAudit(tx, auditActor(ctx), {
     type: "data_modification",
@@ -73,13 +111,27 @@ export async function linkEvidence(tx: Transaction, ctx: RequestContext, input: 
   });
 }
 
-export async function linkChecklistEvidence(tx: Transaction, ctx: RequestContext, input: { itemId: string; evidenceId: string }): Promise<void> {
-  const [item] = await tx.select({ id: auditChecklistItems.id, ownerId: auditChecklistItems.ownerId, title: auditChecklistItems.title }).from(auditChecklistItems).where(eq(auditChecklistItems.id, input.itemId));
+export async function linkChecklistEvidence(
+  tx: Transaction,
+  ctx: RequestContext,
+  input: { itemId: string; evidenceId: string },
+): Promise<void> {
+  const [item] = await tx
+    .select({ id: auditChecklistItems.id, ownerId: auditChecklistItems.ownerId, title: auditChecklistItems.title })
+    .from(auditChecklistItems)
+    .where(eq(auditChecklistItems.id, input.itemId));
   if (!item) throw new AppError("not_found", "No such checklist item.");
   assertMayWorkOn(ctx, item.ownerId ?? "", "links evidence to this item");
-  const [ev] = await tx.select({ id: controlEvidence.id, sha256: controlEvidence.sha256 }).from(controlEvidence).where(eq(controlEvidence.id, input.evidenceId));
+  const [ev] = await tx
+    .select({ id: controlEvidence.id, sha256: controlEvidence.sha256 })
+    .from(controlEvidence)
+    .where(eq(controlEvidence.id, input.evidenceId));
   if (!ev) throw new AppError("validation", "Choose evidence.", { fieldErrors: { evidenceId: ["Unknown evidence."] } });
-  const inserted = await tx.insert(auditChecklistEvidence).values({ ...input, linkedBy: ctx.user!.id }).onConflictDoNothing().returning({ itemId: auditChecklistEvidence.itemId });
+  const inserted = await tx
+    .insert(auditChecklistEvidence)
+    .values({ ...input, linkedBy: ctx.user!.id })
+    .onConflictDoNothing()
+    .returning({ itemId: auditChecklistEvidence.itemId });
   if (inserted.length === 0) return;
   await recordAudit(tx, auditActor(ctx), {
     type: "data_modification",
@@ -109,6 +161,10 @@ export async function readEvidence(ctx: RequestContext, evidenceId: string): Pro
     resource: { type: "control_evidence", id: meta.id },
     metadata: { filename: meta.filename, expectedSha256: meta.sha256, actualSha256: actual, sizeBytes: meta.sizeBytes },
   });
-  if (!intact) throw new AppError("conflict", `The stored file does not match the SHA-256 recorded at upload (${meta.sha256}); it is not served. This has been recorded as a security event.`);
+  if (!intact)
+    throw new AppError(
+      "conflict",
+      `The stored file does not match the SHA-256 recorded at upload (${meta.sha256}); it is not served. This has been recorded as a security event.`,
+    );
   return { meta, bytes: bytes! };
 }

@@ -11,7 +11,12 @@ import { makeControl, makePeriod } from "./test-fixtures";
 import { getOccurrenceDetail } from "./test-queries";
 import { todayUtc } from "./today";
 
-vi.mock("@/lib/auth/next-auth", () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: {} }));
+vi.mock("@/lib/auth/next-auth", () => ({
+  auth: async () => null,
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+  handlers: {},
+}));
 
 // Importing the route files registers them.
 await import("@/app/api/controls/evidence/route");
@@ -19,7 +24,8 @@ await import("@/app/api/controls/evidence/[id]/route");
 
 type SessionRoute = { invoke: (ctx: RequestContext, request: Request) => Promise<Response> };
 const route = (name: string) => routeRegistry.get(name) as unknown as SessionRoute;
-const download = (ctx: RequestContext, id: string) => route("controls.evidence_download").invoke(ctx, new Request(`http://127.0.0.1/api/controls/evidence/${id}`));
+const download = (ctx: RequestContext, id: string) =>
+  route("controls.evidence_download").invoke(ctx, new Request(`http://127.0.0.1/api/controls/evidence/${id}`));
 
 let officer: RequestContext;
 let owner: RequestContext;
@@ -34,7 +40,9 @@ beforeAll(async () => {
   const control = await makeControl(officer, owner.user!.id, { frequency: "monthly" });
   const start = `${today.slice(0, 7)}-01`;
   const period = await makePeriod(officer, start, today, today);
-  const [row] = await db.execute<{ id: string }>(sql`SELECT id FROM control_test_occurrences WHERE period_id = ${period.id} AND control_id = ${control.id} LIMIT 1`);
+  const [row] = await db.execute<{ id: string }>(
+    sql`SELECT id FROM control_test_occurrences WHERE period_id = ${period.id} AND control_id = ${control.id} LIMIT 1`,
+  );
   occurrenceId = row!.id;
 });
 afterAll(closeDb);
@@ -45,10 +53,18 @@ function upload(ctx: RequestContext, file: { name: string; bytes: Uint8Array; ty
   form.set("evidenceDate", fields.evidenceDate ?? today);
   form.set("description", fields.description ?? "");
   form.set("occurrenceId", fields.occurrenceId ?? occurrenceId);
-  return route("controls.evidence_upload").invoke(ctx, new Request("http://127.0.0.1/api/controls/evidence", { method: "POST", body: form }));
+  return route("controls.evidence_upload").invoke(
+    ctx,
+    new Request("http://127.0.0.1/api/controls/evidence", { method: "POST", body: form }),
+  );
 }
 
-const counts = async () => (await db.execute<{ e: number; b: number }>(sql`SELECT (SELECT count(*)::int FROM control_evidence) AS e, (SELECT count(*)::int FROM evidence_blobs) AS b`))[0]!;
+const counts = async () =>
+  (
+    await db.execute<{ e: number; b: number }>(
+      sql`SELECT (SELECT count(*)::int FROM control_evidence) AS e, (SELECT count(*)::int FROM evidence_blobs) AS b`,
+    )
+  )[0]!;
 const png = (extra: string) => Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Buffer.from(extra)]);
 
 describe("evidence upload", () => {
@@ -58,12 +74,19 @@ describe("evidence upload", () => {
     const res = await upload(owner, { name: "dashboard.png", bytes, type: "text/plain" }, { evidenceDate: "2026-01-15" });
     expect(res.status).toBe(201);
     const body = (await res.json()) as { id: string; sha256: string; sizeBytes: number; contentType: string };
-    expect(body).toMatchObject({ sha256: createHash("sha256").update(bytes).digest("hex"), sizeBytes: bytes.length, contentType: "image/png" });
+    expect(body).toMatchObject({
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      sizeBytes: bytes.length,
+      contentType: "image/png",
+    });
     const detail = (await getOccurrenceDetail(occurrenceId, today))!;
     expect(detail.evidence.find((e) => e.id === body.id)).toMatchObject({ evidenceDate: "2026-01-15", filename: "dashboard.png" });
     const events = await auditEvents({ afterSeq: after, resourceId: body.id });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "control_evidence.uploaded", metadata: { before: null, after: { sha256: body.sha256, sizeBytes: bytes.length, evidenceDate: "2026-01-15" } } });
+    expect(events[0]).toMatchObject({
+      action: "control_evidence.uploaded",
+      metadata: { before: null, after: { sha256: body.sha256, sizeBytes: bytes.length, evidenceDate: "2026-01-15" } },
+    });
   });
 
   it.each([
@@ -93,7 +116,12 @@ describe("evidence upload", () => {
         else controller.enqueue(chunk);
       },
     });
-    const req = new Request("http://127.0.0.1/api/controls/evidence", { method: "POST", body: stream, headers: { "content-type": "multipart/form-data; boundary=x" }, duplex: "half" } as RequestInit);
+    const req = new Request("http://127.0.0.1/api/controls/evidence", {
+      method: "POST",
+      body: stream,
+      headers: { "content-type": "multipart/form-data; boundary=x" },
+      duplex: "half",
+    } as RequestInit);
     const res = await route("controls.evidence_upload").invoke(owner, req);
     expect(res.status).toBe(400);
     expect(sent).toBeLessThan(15);
@@ -120,14 +148,25 @@ describe("evidence download", () => {
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="access-review.csv"/);
     const got = new Uint8Array(await res.arrayBuffer());
     expect(createHash("sha256").update(got).digest("hex")).toBe(sha256);
-    expect((await auditEvents({ afterSeq: after, resourceId: id }))[0]).toMatchObject({ eventType: "data_access", action: "control_evidence.downloaded", actorUserId: auditor.user!.id });
+    expect((await auditEvents({ afterSeq: after, resourceId: id }))[0]).toMatchObject({
+      eventType: "data_access",
+      action: "control_evidence.downloaded",
+      actorUserId: auditor.user!.id,
+    });
   });
 
   it("refuses to serve a file whose stored bytes no longer match the recorded hash, as a security event", async () => {
     const bytes = new TextEncoder().encode(`tamper me ${Math.random()}`);
     const { id, sha256 } = (await (await upload(owner, { name: "notes.txt", bytes })).json()) as { id: string; sha256: string };
     // Negative control: the database refuses to rewrite a stored file…
-    expect(pgErrorCode(await db.execute(sql`UPDATE evidence_blobs SET bytes = 'x'::bytea WHERE sha256 = ${sha256}`).then(() => null, (e: unknown) => e))).toBe("42501");
+    expect(
+      pgErrorCode(
+        await db.execute(sql`UPDATE evidence_blobs SET bytes = 'x'::bytea WHERE sha256 = ${sha256}`).then(
+          () => null,
+          (e: unknown) => e,
+        ),
+      ),
+    ).toBe("42501");
     // …so to simulate tampering below the application, the table owner switches that off.
     await db.transaction(async (tx) => {
       await tx.execute(sql`ALTER TABLE evidence_blobs DISABLE TRIGGER evidence_blobs_locked`);
@@ -138,7 +177,11 @@ describe("evidence download", () => {
     const res = await download(auditor, id);
     expect(res.status).toBe(409);
     expect(((await res.json()) as { detail: string }).detail).toMatch(/does not match the SHA-256/);
-    expect((await auditEvents({ afterSeq: after, resourceId: id }))[0]).toMatchObject({ eventType: "security_alert", action: "control_evidence.integrity_failed", outcome: "failure" });
+    expect((await auditEvents({ afterSeq: after, resourceId: id }))[0]).toMatchObject({
+      eventType: "security_alert",
+      action: "control_evidence.integrity_failed",
+      outcome: "failure",
+    });
   });
 
   it("answers 404 for an unknown or malformed id", async () => {

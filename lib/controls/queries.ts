@@ -22,7 +22,9 @@ export type ControlItem = {
   updatedAt: Date;
 };
 
-const criteriaColumn = sql<string[]>`coalesce((select array_agg(${controlCriteria.criterionCode} order by ${controlCriteria.criterionCode}) from ${controlCriteria} where ${controlCriteria.controlId} = ${controls.id}), '{}')`;
+const criteriaColumn = sql<
+  string[]
+>`coalesce((select array_agg(${controlCriteria.criterionCode} order by ${controlCriteria.criterionCode}) from ${controlCriteria} where ${controlCriteria.controlId} = ${controls.id}), '{}')`;
 
 const controlColumns = {
   id: controls.id,
@@ -45,29 +47,51 @@ export async function listControls(executor: Executor = db): Promise<ControlItem
 }
 
 export async function getControl(executor: Executor, controlId: string): Promise<ControlItem | null> {
-  const [row] = await executor.select(controlColumns).from(controls).innerJoin(users, eq(users.id, controls.ownerId)).where(eq(controls.id, controlId));
+  const [row] = await executor
+    .select(controlColumns)
+    .from(controls)
+    .innerJoin(users, eq(users.id, controls.ownerId))
+    .where(eq(controls.id, controlId));
   return row ?? null;
 }
 
 export async function getControlByCode(executor: Executor, code: string): Promise<ControlItem | null> {
-  const [row] = await executor.select(controlColumns).from(controls).innerJoin(users, eq(users.id, controls.ownerId)).where(eq(controls.code, code));
+  const [row] = await executor
+    .select(controlColumns)
+    .from(controls)
+    .innerJoin(users, eq(users.id, controls.ownerId))
+    .where(eq(controls.code, code));
   return row ?? null;
 }
 
 export type Criterion = { code: string; title: string; category: string };
 
 export async function listCriteria(executor: Executor = db): Promise<Criterion[]> {
-  return executor.select({ code: soc2Criteria.code, title: soc2Criteria.title, category: soc2Criteria.category }).from(soc2Criteria).orderBy(asc(soc2Criteria.sortOrder));
+  return executor
+    .select({ code: soc2Criteria.code, title: soc2Criteria.title, category: soc2Criteria.category })
+    .from(soc2Criteria)
+    .orderBy(asc(soc2Criteria.sortOrder));
 }
 
 export type Person = { id: string; name: string; email: string };
 
 /** Active accounts, for owner and tester pickers (names and emails only). */
 export async function listPeople(executor: Executor = db): Promise<Person[]> {
-  return executor.select({ id: users.id, name: users.name, email: users.email }).from(users).where(isNull(users.disabledAt)).orderBy(asc(users.name));
+  return executor
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(isNull(users.disabledAt))
+    .orderBy(asc(users.name));
 }
 
-export type PeriodItem = { id: string; name: string; startsOn: string; endsOn: string; scheduleGeneratedAt: Date | null; occurrences: number };
+export type PeriodItem = {
+  id: string;
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  scheduleGeneratedAt: Date | null;
+  occurrences: number;
+};
 
 const periodColumns = {
   id: auditPeriods.id,

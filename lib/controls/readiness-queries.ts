@@ -8,8 +8,19 @@ import type { ChecklistCategory, ChecklistStatus, RemediationStatus } from "./vo
 
 /** Coverage and readiness of one period, as of a day. */
 
-export type FailingItem = OccurrenceItem & { remediationStatus: RemediationStatus | null; remediationOwner: string | null; remediationDueOn: string | null };
-export type OutsideEvidence = { id: string; filename: string; evidenceDate: string; sha256: string; controlCode: string; occurrenceId: string };
+export type FailingItem = OccurrenceItem & {
+  remediationStatus: RemediationStatus | null;
+  remediationOwner: string | null;
+  remediationDueOn: string | null;
+};
+export type OutsideEvidence = {
+  id: string;
+  filename: string;
+  evidenceDate: string;
+  sha256: string;
+  controlCode: string;
+  occurrenceId: string;
+};
 export type ChecklistItem = {
   id: string;
   category: ChecklistCategory;
@@ -31,8 +42,19 @@ export type Coverage = {
   counts: { total: number; due: number; performed: number; passed: number };
 };
 
-export async function getCoverage(period: { id: string; startsOn: string; endsOn: string }, today: string, executor: Executor = db): Promise<Coverage> {
-  const [counts] = await executor.execute<{ total: number; due: number; performed: number; passed: number; remediations: number; closed: number }>(sql`
+export async function getCoverage(
+  period: { id: string; startsOn: string; endsOn: string },
+  today: string,
+  executor: Executor = db,
+): Promise<Coverage> {
+  const [counts] = await executor.execute<{
+    total: number;
+    due: number;
+    performed: number;
+    passed: number;
+    remediations: number;
+    closed: number;
+  }>(sql`
     WITH standing AS (
       SELECT o.due_on, o.standing_result_id AS standing_id, o.standing_result AS result, m.status AS remediation_status
         FROM control_test_occurrences o
@@ -53,7 +75,13 @@ export async function getCoverage(period: { id: string; startsOn: string; endsOn
     .from(controlTestOccurrences)
     .innerJoin(controls, eq(controls.id, controlTestOccurrences.controlId))
     .innerJoin(users, eq(users.id, controls.ownerId))
-    .where(and(eq(controlTestOccurrences.periodId, period.id), lt(controlTestOccurrences.dueOn, today), isNull(controlTestOccurrences.standingResultId)))
+    .where(
+      and(
+        eq(controlTestOccurrences.periodId, period.id),
+        lt(controlTestOccurrences.dueOn, today),
+        isNull(controlTestOccurrences.standingResultId),
+      ),
+    )
     .orderBy(asc(controlTestOccurrences.dueOn), asc(controls.code))
     .limit(200);
   const neverPerformed = neverPerformedRows.map((r) => ({ ...r, state: occurrenceState(r.dueOn, r.result, today) }));
@@ -72,7 +100,12 @@ export async function getCoverage(period: { id: string; startsOn: string; endsOn
     .innerJoin(controlEvidence, eq(controlEvidence.id, controlEvidenceLinks.evidenceId))
     .innerJoin(controlTestOccurrences, eq(controlTestOccurrences.id, controlEvidenceLinks.occurrenceId))
     .innerJoin(controls, eq(controls.id, controlTestOccurrences.controlId))
-    .where(and(eq(controlTestOccurrences.periodId, period.id), sql`(${controlEvidence.evidenceDate} < ${period.startsOn} or ${controlEvidence.evidenceDate} > ${period.endsOn})`))
+    .where(
+      and(
+        eq(controlTestOccurrences.periodId, period.id),
+        sql`(${controlEvidence.evidenceDate} < ${period.startsOn} or ${controlEvidence.evidenceDate} > ${period.endsOn})`,
+      ),
+    )
     .orderBy(asc(controlEvidence.evidenceDate));
   const checklist = await listChecklist(executor, period.id);
   const score = readiness({
@@ -85,11 +118,23 @@ export async function getCoverage(period: { id: string; startsOn: string; endsOn
     checklistDone: checklist.filter((i) => i.status === "done").length,
     evidenceOutside: evidenceOutside.length,
   });
-  return { neverPerformed, neverPerformedCount: c.due - c.performed, failing, evidenceOutside, checklist, readiness: score, counts: { total: c.total, due: c.due, performed: c.performed, passed: c.passed } };
+  return {
+    neverPerformed,
+    neverPerformedCount: c.due - c.performed,
+    failing,
+    evidenceOutside,
+    checklist,
+    readiness: score,
+    counts: { total: c.total, due: c.due, performed: c.performed, passed: c.passed },
+  };
 }
 
 /** Occurrences whose standing result is not a pass, with their remediation. */
-async function listFailing(executor: Executor, period: { id: string; startsOn: string; endsOn: string }, today: string): Promise<FailingItem[]> {
+async function listFailing(
+  executor: Executor,
+  period: { id: string; startsOn: string; endsOn: string },
+  today: string,
+): Promise<FailingItem[]> {
   const all = await listOccurrences({ from: period.startsOn, to: period.endsOn, periodId: period.id }, today, executor);
   const failing = all.filter((o) => o.result === "fail" || o.result === "partial");
   if (failing.length === 0) return [];
@@ -126,4 +171,3 @@ export async function listChecklist(executor: Executor, periodId: string): Promi
     .orderBy(asc(auditChecklistItems.sortOrder));
   return rows;
 }
-

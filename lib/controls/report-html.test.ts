@@ -29,7 +29,17 @@ const row = (over: Partial<ExportRow>): ExportRow => ({
 });
 
 const input = (rows: ExportRow[]) => ({
-  control: { code: "AI.3", name: "Model Bias Testing", category: "AI", description: "", frequency: "quarterly" as const, dueDay: 20, aiRelevance: "direct" as const, ownerName: "Quinn", testProcedure: "Run <the> suite" },
+  control: {
+    code: "AI.3",
+    name: "Model Bias Testing",
+    category: "AI",
+    description: "",
+    frequency: "quarterly" as const,
+    dueDay: 20,
+    aiRelevance: "direct" as const,
+    ownerName: "Quinn",
+    testProcedure: "Run <the> suite",
+  },
   criteria: [{ code: "PI1", title: "Processing Integrity" }],
   period: { name: "FY", startsOn: "2026-01-01", endsOn: "2026-12-31" },
   rows,
@@ -41,7 +51,20 @@ const input = (rows: ExportRow[]) => ({
 describe("controlReportHtml", () => {
   it("escapes every piece of user text and lists evidence with its full hash", () => {
     const html = controlReportHtml(
-      input([row({ result_id: "r1", result: "fail", standing: true, tested_on: "2026-03-19", tester: "Quinn", findings: "<script>alert(1)</script>", remediation_status: "open", remediation_owner: "Quinn", remediation_due_on: "2026-04-30", evidence: [{ filename: "report\".md", sha256: "a".repeat(64), evidence_date: "2026-03-19" }] })]),
+      input([
+        row({
+          result_id: "r1",
+          result: "fail",
+          standing: true,
+          tested_on: "2026-03-19",
+          tester: "Quinn",
+          findings: "<script>alert(1)</script>",
+          remediation_status: "open",
+          remediation_owner: "Quinn",
+          remediation_due_on: "2026-04-30",
+          evidence: [{ filename: 'report".md', sha256: "a".repeat(64), evidence_date: "2026-03-19" }],
+        }),
+      ]),
     );
     expect(html).not.toContain("<script>");
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -54,7 +77,15 @@ describe("controlReportHtml", () => {
     const html = controlReportHtml(
       input([
         row({ occurrence_id: "o1", result_id: "r1", result: "fail", standing: false, tested_on: "2026-03-19" }),
-        row({ occurrence_id: "o1", result_id: "r2", result: "pass", standing: true, tested_on: "2026-03-19", supersedes_id: "r1", correction_reason: "Wrong set" }),
+        row({
+          occurrence_id: "o1",
+          result_id: "r2",
+          result: "pass",
+          standing: true,
+          tested_on: "2026-03-19",
+          supersedes_id: "r1",
+          correction_reason: "Wrong set",
+        }),
         row({ occurrence_id: "o2", window_start: "2026-04-01", window_end: "2026-06-30", due_on: "2026-04-20" }),
       ]),
     );

@@ -1,6 +1,14 @@
 import type { ExportRow } from "./export-queries";
 import { occurrenceState } from "./status";
-import { AI_RELEVANCE_LABELS, FREQUENCY_LABELS, RESULT_LABELS, STATE_LABELS, type AiRelevance, type Frequency, type TestResult } from "./vocabulary";
+import {
+  AI_RELEVANCE_LABELS,
+  FREQUENCY_LABELS,
+  RESULT_LABELS,
+  STATE_LABELS,
+  type AiRelevance,
+  type Frequency,
+  type TestResult,
+} from "./vocabulary";
 
 /**
  * The printable per-control report: one self-contained HTML document (no script, no external
@@ -8,7 +16,17 @@ import { AI_RELEVANCE_LABELS, FREQUENCY_LABELS, RESULT_LABELS, STATE_LABELS, typ
  * escaped; evidence is listed with its full SHA-256 so the files can be checked later.
  */
 export type ReportInput = {
-  control: { code: string; name: string; category: string; description: string; frequency: Frequency; dueDay: number; aiRelevance: AiRelevance; ownerName: string; testProcedure: string };
+  control: {
+    code: string;
+    name: string;
+    category: string;
+    description: string;
+    frequency: Frequency;
+    dueDay: number;
+    aiRelevance: AiRelevance;
+    ownerName: string;
+    testProcedure: string;
+  };
   criteria: { code: string; title: string }[];
   period: { name: string; startsOn: string; endsOn: string };
   rows: ExportRow[];
@@ -17,7 +35,8 @@ export type ReportInput = {
   generatedBy: string;
 };
 
-const esc = (s: string | null | undefined) => (s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const esc = (s: string | null | undefined) =>
+  (s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 export function controlReportHtml(r: ReportInput): string {
   const occurrences = [...new Set(r.rows.map((x) => x.occurrence_id))];
@@ -29,9 +48,18 @@ export function controlReportHtml(r: ReportInput): string {
   const count = (s: string) => states.filter((x) => x === s).length;
   const body = r.rows
     .map((x) => {
-      const state = x.result_id === null ? STATE_LABELS[occurrenceState(x.due_on, null, r.today)] : x.standing ? RESULT_LABELS[x.result as TestResult] : `${RESULT_LABELS[x.result as TestResult]} (superseded)`;
-      const remediation = x.remediation_status ? `${esc(x.remediation_status.replace("_", " "))} · ${esc(x.remediation_owner)} · due ${esc(x.remediation_due_on)}${x.remediation_closing_note ? `<br>${esc(x.remediation_closing_note)}` : ""}` : "";
-      const evidence = x.evidence.map((e) => `${esc(e.filename)} <span class="muted">(${esc(e.evidence_date)})</span><br><code>${esc(e.sha256)}</code>`).join("<br>");
+      const state =
+        x.result_id === null
+          ? STATE_LABELS[occurrenceState(x.due_on, null, r.today)]
+          : x.standing
+            ? RESULT_LABELS[x.result as TestResult]
+            : `${RESULT_LABELS[x.result as TestResult]} (superseded)`;
+      const remediation = x.remediation_status
+        ? `${esc(x.remediation_status.replace("_", " "))} · ${esc(x.remediation_owner)} · due ${esc(x.remediation_due_on)}${x.remediation_closing_note ? `<br>${esc(x.remediation_closing_note)}` : ""}`
+        : "";
+      const evidence = x.evidence
+        .map((e) => `${esc(e.filename)} <span class="muted">(${esc(e.evidence_date)})</span><br><code>${esc(e.sha256)}</code>`)
+        .join("<br>");
       return `<tr class="${x.standing === false ? "superseded" : ""}"><td class="nw">${esc(x.window_start)} –<br>${esc(x.window_end)}</td><td class="nw">${esc(x.due_on)}</td><td>${state}</td><td><span class="nw">${esc(x.tested_on)}</span><br>${esc(x.tester)}</td><td>${esc(x.findings)}${x.correction_reason ? `<br><em>Correction: ${esc(x.correction_reason)}</em>` : ""}</td><td>${remediation}</td><td>${evidence}</td></tr>`;
     })
     .join("\n");

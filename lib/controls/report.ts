@@ -9,7 +9,11 @@ import { recordControlsExport } from "./service";
 import { todayUtc } from "./today";
 
 /** The per-control report for a period, as HTML; taking it is recorded like any export. */
-export async function buildControlReport(ctx: RequestContext, controlId: string, periodId: string): Promise<{ html: string; filename: string }> {
+export async function buildControlReport(
+  ctx: RequestContext,
+  controlId: string,
+  periodId: string,
+): Promise<{ html: string; filename: string }> {
   const [control, period] = await Promise.all([getControl(db, controlId), getPeriod(periodId)]);
   if (!control || !period) throw new AppError("not_found", "No such control or period.");
   const [criteria, rows] = await Promise.all([listCriteria(), listExportRows(periodId, controlId)]);

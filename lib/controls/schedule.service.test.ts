@@ -10,7 +10,12 @@ import { createPeriod, generatePeriodSchedule, updateControl } from "./catalog-s
 import { controlInput, makeControl, uniqueCode } from "./test-fixtures";
 import { recordTestResult } from "./test-service";
 
-vi.mock("@/lib/auth/next-auth", () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: {} }));
+vi.mock("@/lib/auth/next-auth", () => ({
+  auth: async () => null,
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+  handlers: {},
+}));
 
 const action = (name: string) => actionRegistry.get(name)!;
 let officer: RequestContext;
@@ -26,7 +31,13 @@ afterAll(closeDb);
 
 async function occurrencesOf(periodId: string, controlId: string) {
   return db
-    .select({ id: controlTestOccurrences.id, windowStart: controlTestOccurrences.windowStart, windowEnd: controlTestOccurrences.windowEnd, dueOn: controlTestOccurrences.dueOn, frequency: controlTestOccurrences.frequency })
+    .select({
+      id: controlTestOccurrences.id,
+      windowStart: controlTestOccurrences.windowStart,
+      windowEnd: controlTestOccurrences.windowEnd,
+      dueOn: controlTestOccurrences.dueOn,
+      frequency: controlTestOccurrences.frequency,
+    })
     .from(controlTestOccurrences)
     .where(and(eq(controlTestOccurrences.periodId, periodId), eq(controlTestOccurrences.controlId, controlId)))
     .orderBy(controlTestOccurrences.windowStart);
@@ -41,15 +52,27 @@ describe("controls.create", () => {
     expect(result).toMatchObject({ ok: true });
     const events = await auditEvents({ afterSeq: after, actorUserId: officer.user!.id });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ eventType: "config_change", action: "control.created", metadata: { before: null, after: { code: input.code, frequency: "monthly", criteria: ["CC6"] } } });
+    expect(events[0]).toMatchObject({
+      eventType: "config_change",
+      action: "control.created",
+      metadata: { before: null, after: { code: input.code, frequency: "monthly", criteria: ["CC6"] } },
+    });
   });
 
   it("refuses an unknown criterion and a duplicate code with field errors, writing nothing", async () => {
     const after = await headSeq();
-    expect(await action("controls.create").invoke(officer, controlInput(owner.user!.id, { criteria: ["ZZ9"] }))).toMatchObject({ ok: false, code: "validation", fieldErrors: { criteria: [expect.any(String)] } });
+    expect(await action("controls.create").invoke(officer, controlInput(owner.user!.id, { criteria: ["ZZ9"] }))).toMatchObject({
+      ok: false,
+      code: "validation",
+      fieldErrors: { criteria: [expect.any(String)] },
+    });
     const existing = await makeControl(officer, owner.user!.id);
     const afterFixture = await headSeq();
-    expect(await action("controls.create").invoke(officer, controlInput(owner.user!.id, { code: existing.code }))).toMatchObject({ ok: false, code: "conflict", fieldErrors: { code: [expect.any(String)] } });
+    expect(await action("controls.create").invoke(officer, controlInput(owner.user!.id, { code: existing.code }))).toMatchObject({
+      ok: false,
+      code: "conflict",
+      fieldErrors: { code: [expect.any(String)] },
+    });
     expect(await headSeq()).toBe(afterFixture);
     expect(afterFixture).toBe(after + 1); // only the fixture's own event
   });
@@ -58,33 +81,74 @@ describe("controls.create", () => {
 describe("schedule generation", () => {
   it("persists one test per control per interval across New Year, and regenerating changes nothing", async () => {
     const control = await makeControl(officer, owner.user!.id, { frequency: "monthly", dueDay: 31 });
-    const period = await db.transaction((tx) => createPeriod(tx, officer, { name: `Across New Year ${uniqueCode()}`, startsOn: "2027-10-01", endsOn: "2028-03-31" }));
+    const period = await db.transaction((tx) =>
+      createPeriod(tx, officer, { name: `Across New Year ${uniqueCode()}`, startsOn: "2027-10-01", endsOn: "2028-03-31" }),
+    );
     const first = await db.transaction((tx) => generatePeriodSchedule(tx, officer, { periodId: period.id }, "2027-09-01"));
     expect(first.added).toBeGreaterThanOrEqual(6);
-    expect((await occurrencesOf(period.id, control.id)).map((o) => o.dueOn)).toEqual(["2027-10-31", "2027-11-30", "2027-12-31", "2028-01-31", "2028-02-29", "2028-03-31"]);
+    expect((await occurrencesOf(period.id, control.id)).map((o) => o.dueOn)).toEqual([
+      "2027-10-31",
+      "2027-11-30",
+      "2027-12-31",
+      "2028-01-31",
+      "2028-02-29",
+      "2028-03-31",
+    ]);
     const after = await headSeq();
     const again = await db.transaction((tx) => generatePeriodSchedule(tx, officer, { periodId: period.id }, "2027-09-01"));
     expect(again).toMatchObject({ added: 0, removed: 0, total: first.total });
     // Regenerating is still audited (who pressed the button, and that nothing changed).
-    expect((await auditEvents({ afterSeq: after, resourceId: period.id }))[0]).toMatchObject({ action: "audit_period.schedule_generated", metadata: { added: 0, removed: 0 } });
+    expect((await auditEvents({ afterSeq: after, resourceId: period.id }))[0]).toMatchObject({
+      action: "audit_period.schedule_generated",
+      metadata: { added: 0, removed: 0 },
+    });
   });
 
   it("is refused for a control owner who does not manage the catalog", async () => {
-    const period = await db.transaction((tx) => createPeriod(tx, officer, { name: `Refused ${uniqueCode()}`, startsOn: "2027-01-01", endsOn: "2027-12-31" }));
-    expect(await action("controls.generate_schedule").invoke(owner, { periodId: period.id })).toMatchObject({ ok: false, code: "forbidden" });
+    const period = await db.transaction((tx) =>
+      createPeriod(tx, officer, { name: `Refused ${uniqueCode()}`, startsOn: "2027-01-01", endsOn: "2027-12-31" }),
+    );
+    expect(await action("controls.generate_schedule").invoke(owner, { periodId: period.id })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
   });
 
   it("a frequency change reschedules only future, unrecorded occurrences, and says so in its audit event", async () => {
     const control = await makeControl(officer, owner.user!.id, { frequency: "monthly", dueDay: 31 });
-    const period = await db.transaction((tx) => createPeriod(tx, officer, { name: `Reschedule ${uniqueCode()}`, startsOn: "2026-01-01", endsOn: "2026-12-31" }));
+    const period = await db.transaction((tx) =>
+      createPeriod(tx, officer, { name: `Reschedule ${uniqueCode()}`, startsOn: "2026-01-01", endsOn: "2026-12-31" }),
+    );
     await db.transaction((tx) => generatePeriodSchedule(tx, officer, { periodId: period.id }, "2026-05-10"));
     const before = await occurrencesOf(period.id, control.id);
     // January is recorded; today is 10 May.
     await db.transaction((tx) =>
-      recordTestResult(tx, owner, { occurrenceId: before[0]!.id, result: "pass", testerId: owner.user!.id, testedOn: "2026-01-30", procedureFollowed: "Done.", findings: "", evidenceIds: [], remediationPlan: "", correctionReason: "" }, "2026-05-10"),
+      recordTestResult(
+        tx,
+        owner,
+        {
+          occurrenceId: before[0]!.id,
+          result: "pass",
+          testerId: owner.user!.id,
+          testedOn: "2026-01-30",
+          procedureFollowed: "Done.",
+          findings: "",
+          evidenceIds: [],
+          remediationPlan: "",
+          correctionReason: "",
+        },
+        "2026-05-10",
+      ),
     );
     const after = await headSeq();
-    const { rescheduled } = await db.transaction((tx) => updateControl(tx, officer, { ...controlInput(owner.user!.id, { code: control.code, frequency: "quarterly" }), controlId: control.id }, "2026-05-10"));
+    const { rescheduled } = await db.transaction((tx) =>
+      updateControl(
+        tx,
+        officer,
+        { ...controlInput(owner.user!.id, { code: control.code, frequency: "quarterly" }), controlId: control.id },
+        "2026-05-10",
+      ),
+    );
     expect(rescheduled).toEqual([{ periodId: period.id, removed: 6, added: 2 }]);
     const now = await occurrencesOf(period.id, control.id);
     // Jan–May kept (started or recorded, by their ids), June kept as the rest of Q2, then quarters.
@@ -95,8 +159,14 @@ describe("schedule generation", () => {
     ]);
     const events = await auditEvents({ afterSeq: after, resourceId: control.id });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "control.updated", metadata: { before: { frequency: "monthly" }, after: { frequency: "quarterly" }, rescheduled: [{ removed: 6, added: 2 }] } });
+    expect(events[0]).toMatchObject({
+      action: "control.updated",
+      metadata: { before: { frequency: "monthly" }, after: { frequency: "quarterly" }, rescheduled: [{ removed: 6, added: 2 }] },
+    });
     // And regenerating the period afterwards leaves it alone.
-    expect(await db.transaction((tx) => generatePeriodSchedule(tx, officer, { periodId: period.id }, "2026-05-10"))).toMatchObject({ added: 0, removed: 0 });
+    expect(await db.transaction((tx) => generatePeriodSchedule(tx, officer, { periodId: period.id }, "2026-05-10"))).toMatchObject({
+      added: 0,
+      removed: 0,
+    });
   });
 });

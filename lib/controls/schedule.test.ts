@@ -8,20 +8,39 @@ describe("generateSlots", () => {
   it("monthly: one test per calendar month, due day 31 on each month's last day (February included)", () => {
     const slots = generateSlots(YEAR_2026, { frequency: "monthly", dueDay: 31 });
     expect(dues(slots)).toEqual([
-      "2026-01-31", "2026-02-28", "2026-03-31", "2026-04-30", "2026-05-31", "2026-06-30",
-      "2026-07-31", "2026-08-31", "2026-09-30", "2026-10-31", "2026-11-30", "2026-12-31",
+      "2026-01-31",
+      "2026-02-28",
+      "2026-03-31",
+      "2026-04-30",
+      "2026-05-31",
+      "2026-06-30",
+      "2026-07-31",
+      "2026-08-31",
+      "2026-09-30",
+      "2026-10-31",
+      "2026-11-30",
+      "2026-12-31",
     ]);
     expect(slots[1]).toEqual({ windowStart: "2026-02-01", windowEnd: "2026-02-28", dueOn: "2026-02-28" });
   });
 
   it("monthly: a clamped February does not drift the rest of the year", () => {
-    expect(dues(generateSlots({ startsOn: "2026-01-01", endsOn: "2026-04-30" }, { frequency: "monthly", dueDay: 30 }))).toEqual(["2026-01-30", "2026-02-28", "2026-03-30", "2026-04-30"]);
+    expect(dues(generateSlots({ startsOn: "2026-01-01", endsOn: "2026-04-30" }, { frequency: "monthly", dueDay: 30 }))).toEqual([
+      "2026-01-30",
+      "2026-02-28",
+      "2026-03-30",
+      "2026-04-30",
+    ]);
   });
 
   it("leap years: the 29th exists in February 2028, not in 2027", () => {
     const slots = generateSlots({ startsOn: "2027-01-01", endsOn: "2028-03-31" }, { frequency: "monthly", dueDay: 29 });
     expect(slots.find((s) => s.windowStart === "2027-02-01")!.dueOn).toBe("2027-02-28");
-    expect(slots.find((s) => s.windowStart === "2028-02-01")).toEqual({ windowStart: "2028-02-01", windowEnd: "2028-02-29", dueOn: "2028-02-29" });
+    expect(slots.find((s) => s.windowStart === "2028-02-01")).toEqual({
+      windowStart: "2028-02-01",
+      windowEnd: "2028-02-29",
+      dueOn: "2028-02-29",
+    });
   });
 
   it("quarterly: calendar quarters, cut to a period that starts mid-quarter", () => {
@@ -57,7 +76,20 @@ describe("generateSlots", () => {
   it("a period across New Year keeps going: monthly July to June", () => {
     const slots = generateSlots({ startsOn: "2026-07-01", endsOn: "2027-06-30" }, { frequency: "monthly", dueDay: 31 });
     expect(slots).toHaveLength(12);
-    expect(slots.map((s) => s.windowStart.slice(0, 7))).toEqual(["2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12", "2027-01", "2027-02", "2027-03", "2027-04", "2027-05", "2027-06"]);
+    expect(slots.map((s) => s.windowStart.slice(0, 7))).toEqual([
+      "2026-07",
+      "2026-08",
+      "2026-09",
+      "2026-10",
+      "2026-11",
+      "2026-12",
+      "2027-01",
+      "2027-02",
+      "2027-03",
+      "2027-04",
+      "2027-05",
+      "2027-06",
+    ]);
     expect(slots[7]!.dueOn).toBe("2027-02-28");
   });
 
@@ -74,7 +106,9 @@ describe("generateSlots", () => {
 
   it("a one-day period has one test of each frequency, due that day", () => {
     for (const frequency of ["weekly", "monthly", "quarterly", "annually"] as const) {
-      expect(generateSlots({ startsOn: "2026-05-13", endsOn: "2026-05-13" }, { frequency, dueDay: 31 })).toEqual([{ windowStart: "2026-05-13", windowEnd: "2026-05-13", dueOn: "2026-05-13" }]);
+      expect(generateSlots({ startsOn: "2026-05-13", endsOn: "2026-05-13" }, { frequency, dueDay: 31 })).toEqual([
+        { windowStart: "2026-05-13", windowEnd: "2026-05-13", dueOn: "2026-05-13" },
+      ]);
     }
   });
 
@@ -114,13 +148,18 @@ describe("generateSchedule", () => {
       { id: "b", frequency: "quarterly" as const, dueDay: 31 },
       { id: "c", frequency: "monthly" as const, dueDay: 31 },
     ]);
-    expect(out.map((o) => [o.control.id, o.slots.length])).toEqual([["a", 12], ["b", 4], ["c", 12]]);
+    expect(out.map((o) => [o.control.id, o.slots.length])).toEqual([
+      ["a", 12],
+      ["b", 4],
+      ["c", 12],
+    ]);
   });
 });
 
 describe("planSchedule", () => {
   const monthly = { frequency: "monthly" as const, dueDay: 31 };
-  const asExisting = (slots: Slot[], recordedUntil = ""): ExistingOccurrence[] => slots.map((s, i) => ({ ...s, id: `o${i}`, recorded: s.windowStart <= recordedUntil }));
+  const asExisting = (slots: Slot[], recordedUntil = ""): ExistingOccurrence[] =>
+    slots.map((s, i) => ({ ...s, id: `o${i}`, recorded: s.windowStart <= recordedUntil }));
 
   it("a first generation adds every slot", () => {
     expect(planSchedule(YEAR_2026, monthly, [], "2026-03-10")).toEqual({ remove: [], add: generateSlots(YEAR_2026, monthly) });
@@ -133,7 +172,10 @@ describe("planSchedule", () => {
 
   it("fills in only what is missing (a deleted future month comes back, nothing else)", () => {
     const existing = asExisting(generateSlots(YEAR_2026, monthly)).filter((o) => o.windowStart !== "2026-09-01");
-    expect(planSchedule(YEAR_2026, monthly, existing, "2026-03-10")).toEqual({ remove: [], add: [{ windowStart: "2026-09-01", windowEnd: "2026-09-30", dueOn: "2026-09-30" }] });
+    expect(planSchedule(YEAR_2026, monthly, existing, "2026-03-10")).toEqual({
+      remove: [],
+      add: [{ windowStart: "2026-09-01", windowEnd: "2026-09-30", dueOn: "2026-09-30" }],
+    });
   });
 
   it("monthly → quarterly reschedules only future, unrecorded occurrences", () => {
@@ -148,7 +190,10 @@ describe("planSchedule", () => {
       { windowStart: "2026-10-01", windowEnd: "2026-12-31", dueOn: "2026-12-31" },
     ]);
     // And after applying the plan, regenerating changes nothing.
-    const applied = [...existing.filter((o) => !plan.remove.includes(o.id)), ...plan.add.map((s, i) => ({ ...s, id: `n${i}`, recorded: false }))];
+    const applied = [
+      ...existing.filter((o) => !plan.remove.includes(o.id)),
+      ...plan.add.map((s, i) => ({ ...s, id: `n${i}`, recorded: false })),
+    ];
     expect(planSchedule(YEAR_2026, { frequency: "quarterly", dueDay: 31 }, applied, "2026-05-10")).toEqual({ remove: [], add: [] });
   });
 
@@ -157,7 +202,14 @@ describe("planSchedule", () => {
     const existing = asExisting(generateSlots(YEAR_2026, quarterly), "2026-01-01");
     const plan = planSchedule(YEAR_2026, monthly, existing, "2026-05-10");
     expect(plan.remove).toEqual(["o2", "o3"]);
-    expect(plan.add.map((s) => s.windowStart)).toEqual(["2026-07-01", "2026-08-01", "2026-09-01", "2026-10-01", "2026-11-01", "2026-12-01"]);
+    expect(plan.add.map((s) => s.windowStart)).toEqual([
+      "2026-07-01",
+      "2026-08-01",
+      "2026-09-01",
+      "2026-10-01",
+      "2026-11-01",
+      "2026-12-01",
+    ]);
   });
 
   it("never removes a recorded occurrence, even in the future", () => {
@@ -168,9 +220,7 @@ describe("planSchedule", () => {
     // already there are exactly that, so they stay too.
     // (June is what is left of Q2 after the started May, and already exists.)
     expect(plan.remove).toEqual(["o6", "o7", "o8"]);
-    expect(plan.add).toEqual([
-      { windowStart: "2026-07-01", windowEnd: "2026-09-30", dueOn: "2026-09-30" },
-    ]);
+    expect(plan.add).toEqual([{ windowStart: "2026-07-01", windowEnd: "2026-09-30", dueOn: "2026-09-30" }]);
   });
 
   it("a due-day change moves only future, unrecorded due dates", () => {

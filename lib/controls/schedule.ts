@@ -126,7 +126,8 @@ export function planSchedule(
   // second run finds every piece already in place.
   const wanted: Slot[] = [];
   for (const slot of desired) {
-    for (const piece of uncovered(slot, fixed)) wanted.push({ ...piece, dueOn: minDay(maxDay(slot.dueOn, piece.windowStart), piece.windowEnd) });
+    for (const piece of uncovered(slot, fixed))
+      wanted.push({ ...piece, dueOn: minDay(maxDay(slot.dueOn, piece.windowStart), piece.windowEnd) });
   }
   const key = (s: Slot) => `${s.windowStart}/${s.windowEnd}/${s.dueOn}`;
   const present = new Set(existing.filter(movable).map(key));
@@ -164,7 +165,11 @@ export function intervalContaining(frequency: Frequency, day: Day): { start: Day
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: Day, to: Day): number {
-  return Math.round((Date.UTC(+to.slice(0, 4), +to.slice(5, 7) - 1, +to.slice(8, 10)) - Date.UTC(+from.slice(0, 4), +from.slice(5, 7) - 1, +from.slice(8, 10))) / 86_400_000);
+  return Math.round(
+    (Date.UTC(+to.slice(0, 4), +to.slice(5, 7) - 1, +to.slice(8, 10)) -
+      Date.UTC(+from.slice(0, 4), +from.slice(5, 7) - 1, +from.slice(8, 10))) /
+      86_400_000,
+  );
 }
 
 /** The calendar month containing a day, as its first and last days. */

@@ -29,7 +29,12 @@ export const ControlFields = z.object({
   category: text(80, "Enter a category."),
   description: text(2000),
   frequency: z.enum(FREQUENCIES, { error: "Choose a testing frequency." }),
-  dueDay: z.coerce.number({ error: "A day from 1 to 31." }).int("A day from 1 to 31.").min(1, "A day from 1 to 31.").max(31, "A day from 1 to 31.").default(31),
+  dueDay: z.coerce
+    .number({ error: "A day from 1 to 31." })
+    .int("A day from 1 to 31.")
+    .min(1, "A day from 1 to 31.")
+    .max(31, "A day from 1 to 31.")
+    .default(31),
   aiRelevance: z.enum(AI_RELEVANCE, { error: "Choose the AI relevance." }),
   testProcedure: text(4000, "Describe how the control is tested."),
   ownerId: id("Choose an owner."),
@@ -72,19 +77,28 @@ export const RecordResultInput = z
     procedureFollowed: text(4000, "Describe the procedure that was followed."),
     findings: text(4000),
     evidenceIds: idList("Unknown evidence."),
-    remediationOwnerId: z.uuid("Choose who remediates.").optional().or(z.literal("").transform(() => undefined)),
+    remediationOwnerId: z
+      .uuid("Choose who remediates.")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     remediationDueOn: Day.optional().or(z.literal("").transform(() => undefined)),
     remediationPlan: text(4000),
-    supersedesId: z.uuid("Unknown result.").optional().or(z.literal("").transform(() => undefined)),
+    supersedesId: z
+      .uuid("Unknown result.")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     correctionReason: text(2000),
   })
   .superRefine((input, ctx) => {
     if (input.result !== "pass") {
-      if (!input.remediationOwnerId) ctx.addIssue({ code: "custom", path: ["remediationOwnerId"], message: "A result that is not a pass needs a remediation owner." });
-      if (!input.remediationDueOn) ctx.addIssue({ code: "custom", path: ["remediationDueOn"], message: "A result that is not a pass needs a remediation due date." });
+      if (!input.remediationOwnerId)
+        ctx.addIssue({ code: "custom", path: ["remediationOwnerId"], message: "A result that is not a pass needs a remediation owner." });
+      if (!input.remediationDueOn)
+        ctx.addIssue({ code: "custom", path: ["remediationDueOn"], message: "A result that is not a pass needs a remediation due date." });
       if (!input.findings) ctx.addIssue({ code: "custom", path: ["findings"], message: "Describe what was found." });
     }
-    if (input.supersedesId && !input.correctionReason) ctx.addIssue({ code: "custom", path: ["correctionReason"], message: "Say why the earlier record is corrected." });
+    if (input.supersedesId && !input.correctionReason)
+      ctx.addIssue({ code: "custom", path: ["correctionReason"], message: "Say why the earlier record is corrected." });
   });
 export type RecordResultInput = z.infer<typeof RecordResultInput>;
 
@@ -94,14 +108,20 @@ export const UpdateRemediationInput = z
     status: z.enum(REMEDIATION_STATUSES, { error: "Choose a status." }),
     closingNote: text(4000),
   })
-  .refine((r) => r.status !== "closed" || r.closingNote.length > 0, { path: ["closingNote"], message: "Closing a remediation needs a note on how it was fixed." });
+  .refine((r) => r.status !== "closed" || r.closingNote.length > 0, {
+    path: ["closingNote"],
+    message: "Closing a remediation needs a note on how it was fixed.",
+  });
 export type UpdateRemediationInput = z.infer<typeof UpdateRemediationInput>;
 
 /** The fields that travel with an uploaded file (the file itself is checked in evidence-file.ts). */
 export const UploadEvidenceFields = z.object({
   evidenceDate: Day,
   description: text(1000),
-  occurrenceId: z.uuid("Unknown test.").optional().or(z.literal("").transform(() => undefined)),
+  occurrenceId: z
+    .uuid("Unknown test.")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 export type UploadEvidenceFields = z.infer<typeof UploadEvidenceFields>;
 
@@ -111,7 +131,10 @@ export type LinkEvidenceInput = z.infer<typeof LinkEvidenceInput>;
 export const UpdateChecklistItemInput = z.object({
   itemId: id("Unknown checklist item."),
   status: z.enum(CHECKLIST_STATUSES, { error: "Choose a status." }),
-  ownerId: z.uuid("Choose an owner.").optional().or(z.literal("").transform(() => undefined)),
+  ownerId: z
+    .uuid("Choose an owner.")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 export type UpdateChecklistItemInput = z.infer<typeof UpdateChecklistItemInput>;
 

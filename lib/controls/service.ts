@@ -14,5 +14,11 @@ export { recordTestResult, updateRemediation } from "./test-service";
 
 /** An export leaves the system: who took what is evidence too. */
 export async function recordControlsExport(ctx: RequestContext, what: string, details: Record<string, unknown>) {
-  await recordAuditOnly(auditActor(ctx), { type: "data_export", action: `controls.${what}_exported`, outcome: "success", resource: { type: "audit_period", id: (details.periodId as string) ?? null }, metadata: details });
+  await recordAuditOnly(auditActor(ctx), {
+    type: "data_export",
+    action: `controls.${what}_exported`,
+    outcome: "success",
+    resource: { type: "audit_period", id: (details.periodId as string) ?? null },
+    metadata: details,
+  });
 }

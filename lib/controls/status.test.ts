@@ -16,14 +16,32 @@ describe("occurrenceState", () => {
 });
 
 describe("readiness", () => {
-  const all = { due: 10, performed: 10, passed: 10, remediations: 0, remediationsClosed: 0, checklistItems: 4, checklistDone: 4, evidenceOutside: 0 };
+  const all = {
+    due: 10,
+    performed: 10,
+    passed: 10,
+    remediations: 0,
+    remediationsClosed: 0,
+    checklistItems: 4,
+    checklistDone: 4,
+    evidenceOutside: 0,
+  };
 
   it("is 100 when everything due was performed and passed, and the checklist is done", () => {
     expect(readiness(all).score).toBe(100);
   });
 
   it("weighs the parts 40/30/15/15 and takes a point per piece of evidence outside the period", () => {
-    const r = readiness({ due: 10, performed: 8, passed: 6, remediations: 2, remediationsClosed: 1, checklistItems: 4, checklistDone: 1, evidenceOutside: 2 });
+    const r = readiness({
+      due: 10,
+      performed: 8,
+      passed: 6,
+      remediations: 2,
+      remediationsClosed: 1,
+      checklistItems: 4,
+      checklistDone: 1,
+      evidenceOutside: 2,
+    });
     // 40·0.8 + 30·0.75 + 15·0.5 + 15·0.25 − 2 = 32 + 22.5 + 7.5 + 3.75 − 2 = 63.75
     expect(r.score).toBe(64);
     expect(r.parts.map((p) => p.weight)).toEqual([40, 30, 15, 15]);

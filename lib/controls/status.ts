@@ -39,10 +39,34 @@ const ratio = (n: number, d: number) => (d === 0 ? 1 : n / d);
  */
 export function readiness(i: ReadinessInputs): Readiness {
   const parts: ReadinessPart[] = [
-    { key: "performed", label: "Tests performed when due", weight: 40, value: ratio(i.performed, i.due), detail: `${i.performed} of ${i.due} due tests have a result` },
-    { key: "passing", label: "Results standing as a pass", weight: 30, value: ratio(i.passed, i.performed), detail: `${i.passed} of ${i.performed} performed tests passed` },
-    { key: "remediation", label: "Remediation closed", weight: 15, value: ratio(i.remediationsClosed, i.remediations), detail: `${i.remediationsClosed} of ${i.remediations} remediations closed` },
-    { key: "checklist", label: "Audit-preparation checklist done", weight: 15, value: ratio(i.checklistDone, i.checklistItems), detail: `${i.checklistDone} of ${i.checklistItems} items done` },
+    {
+      key: "performed",
+      label: "Tests performed when due",
+      weight: 40,
+      value: ratio(i.performed, i.due),
+      detail: `${i.performed} of ${i.due} due tests have a result`,
+    },
+    {
+      key: "passing",
+      label: "Results standing as a pass",
+      weight: 30,
+      value: ratio(i.passed, i.performed),
+      detail: `${i.passed} of ${i.performed} performed tests passed`,
+    },
+    {
+      key: "remediation",
+      label: "Remediation closed",
+      weight: 15,
+      value: ratio(i.remediationsClosed, i.remediations),
+      detail: `${i.remediationsClosed} of ${i.remediations} remediations closed`,
+    },
+    {
+      key: "checklist",
+      label: "Audit-preparation checklist done",
+      weight: 15,
+      value: ratio(i.checklistDone, i.checklistItems),
+      detail: `${i.checklistDone} of ${i.checklistItems} items done`,
+    },
   ];
   const earned = parts.reduce((sum, p) => sum + p.weight * p.value, 0);
   const penalty = Math.min(10, i.evidenceOutside);

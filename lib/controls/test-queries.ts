@@ -2,7 +2,16 @@ import "server-only";
 import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db/client";
-import { auditPeriods, controlEvidence, controlEvidenceLinks, controlRemediations, controls, controlTestOccurrences, controlTestResults, users } from "@/db/schema";
+import {
+  auditPeriods,
+  controlEvidence,
+  controlEvidenceLinks,
+  controlRemediations,
+  controls,
+  controlTestOccurrences,
+  controlTestResults,
+  users,
+} from "@/db/schema";
 import { occurrenceColumns, type OccurrenceItem } from "./calendar-queries";
 import { occurrenceState } from "./status";
 import type { RemediationStatus, TestResult } from "./vocabulary";
@@ -76,7 +85,14 @@ const remediationOwner = alias(users, "remediation_owner");
 
 export async function getOccurrenceDetail(occurrenceId: string, today: string, executor: Executor = db): Promise<OccurrenceDetail | null> {
   const [row] = await executor
-    .select({ ...occurrenceColumns, periodName: auditPeriods.name, frequency: controlTestOccurrences.frequency, testProcedure: controls.testProcedure, periodStartsOn: auditPeriods.startsOn, periodEndsOn: auditPeriods.endsOn })
+    .select({
+      ...occurrenceColumns,
+      periodName: auditPeriods.name,
+      frequency: controlTestOccurrences.frequency,
+      testProcedure: controls.testProcedure,
+      periodStartsOn: auditPeriods.startsOn,
+      periodEndsOn: auditPeriods.endsOn,
+    })
     .from(controlTestOccurrences)
     .innerJoin(controls, eq(controls.id, controlTestOccurrences.controlId))
     .innerJoin(users, eq(users.id, controls.ownerId))
@@ -101,7 +117,9 @@ async function listRecords(executor: Executor, occurrenceId: string): Promise<Re
       correctionReason: controlTestResults.correctionReason,
       recordedByName: recorder.name,
       recordedAt: controlTestResults.recordedAt,
-      evidenceIds: sql<string[]>`coalesce((select array_agg(e.evidence_id::text) from control_result_evidence e where e.result_id = ${controlTestResults.id}), '{}')`,
+      evidenceIds: sql<
+        string[]
+      >`coalesce((select array_agg(e.evidence_id::text) from control_result_evidence e where e.result_id = ${controlTestResults.id}), '{}')`,
       remediationId: controlRemediations.id,
       remediationOwnerId: controlRemediations.ownerId,
       remediationOwnerName: remediationOwner.name,
@@ -161,7 +179,10 @@ export type EvidenceListItem = EvidenceItem & { links: number };
 /** The evidence library, newest first (bounded: the page shows the latest). */
 export async function listEvidence(limit = 200, executor: Executor = db): Promise<EvidenceListItem[]> {
   return executor
-    .select({ ...evidenceColumns, links: sql<number>`(select count(*)::int from control_evidence_links l where l.evidence_id = ${controlEvidence.id})` })
+    .select({
+      ...evidenceColumns,
+      links: sql<number>`(select count(*)::int from control_evidence_links l where l.evidence_id = ${controlEvidence.id})`,
+    })
     .from(controlEvidence)
     .innerJoin(users, eq(users.id, controlEvidence.uploadedBy))
     .orderBy(desc(controlEvidence.uploadedAt))
@@ -179,5 +200,9 @@ export async function getEvidence(executor: Executor, evidenceId: string): Promi
 
 export async function evidenceByIds(executor: Executor, ids: string[]): Promise<EvidenceItem[]> {
   if (ids.length === 0) return [];
-  return executor.select(evidenceColumns).from(controlEvidence).innerJoin(users, eq(users.id, controlEvidence.uploadedBy)).where(inArray(controlEvidence.id, ids));
+  return executor
+    .select(evidenceColumns)
+    .from(controlEvidence)
+    .innerJoin(users, eq(users.id, controlEvidence.uploadedBy))
+    .where(inArray(controlEvidence.id, ids));
 }

@@ -1,7 +1,16 @@
 import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { controlEvidence, controlEvidenceLinks, controlRemediations, controlResultEvidence, controls, controlTestOccurrences, controlTestResults, users } from "@/db/schema";
+import {
+  controlEvidence,
+  controlEvidenceLinks,
+  controlRemediations,
+  controlResultEvidence,
+  controls,
+  controlTestOccurrences,
+  controlTestResults,
+  users,
+} from "@/db/schema";
 import { recordAudit } from "@/lib/audit/append";
 import { auditActor, type RequestContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
@@ -22,16 +31,30 @@ export function assertMayWorkOn(ctx: RequestContext, ownerId: string, what: stri
 }
 
 async function assertActive(tx: Transaction, userId: string, field: string) {
-  const [row] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, userId), isNull(users.disabledAt)));
+  const [row] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.disabledAt)));
   if (!row) throw fieldError(field, "Choose an active user.");
 }
 
 export type RecordedResult = { resultId: string; occurrenceId: string; remediationId: string | null };
 
-export async function recordTestResult(tx: Transaction, ctx: RequestContext, input: RecordResultInput, today = todayUtc()): Promise<RecordedResult> {
+export async function recordTestResult(
+  tx: Transaction,
+  ctx: RequestContext,
+  input: RecordResultInput,
+  today = todayUtc(),
+): Promise<RecordedResult> {
   // The occurrence row lock serializes two people recording the same test.
   const [occ] = await tx
-    .select({ id: controlTestOccurrences.id, controlId: controlTestOccurrences.controlId, windowStart: controlTestOccurrences.windowStart, ownerId: controls.ownerId, code: controls.code })
+    .select({
+      id: controlTestOccurrences.id,
+      controlId: controlTestOccurrences.controlId,
+      windowStart: controlTestOccurrences.windowStart,
+      ownerId: controls.ownerId,
+      code: controls.code,
+    })
     .from(controlTestOccurrences)
     .innerJoin(controls, eq(controls.id, controlTestOccurrences.controlId))
     .where(eq(controlTestOccurrences.id, input.occurrenceId))
@@ -39,17 +62,25 @@ export async function recordTestResult(tx: Transaction, ctx: RequestContext, inp
   if (!occ) throw new AppError("not_found", "No such test.");
   assertMayWorkOn(ctx, occ.ownerId, "records its tests");
   if (input.testedOn > today) throw fieldError("testedOn", "A test cannot be recorded for a day in the future.");
-  if (input.testedOn < occ.windowStart) throw fieldError("testedOn", `This test covers the interval from ${occ.windowStart}; the test date cannot be earlier.`);
+  if (input.testedOn < occ.windowStart)
+    throw fieldError("testedOn", `This test covers the interval from ${occ.windowStart}; the test date cannot be earlier.`);
   await assertActive(tx, input.testerId, "testerId");
 
   const records = await tx
-    .select({ id: controlTestResults.id, result: controlTestResults.result, testedOn: controlTestResults.testedOn, supersedesId: controlTestResults.supersedesId })
+    .select({
+      id: controlTestResults.id,
+      result: controlTestResults.result,
+      testedOn: controlTestResults.testedOn,
+      supersedesId: controlTestResults.supersedesId,
+    })
     .from(controlTestResults)
     .where(eq(controlTestResults.occurrenceId, occ.id));
   const standing = records.find((r) => !records.some((c) => c.supersedesId === r.id)) ?? null;
   if (input.supersedesId) {
-    if (!records.some((r) => r.id === input.supersedesId)) throw fieldError("supersedesId", "The record to correct is not a record of this test.");
-    if (standing?.id !== input.supersedesId) throw new AppError("conflict", "That record has already been corrected: correct the latest record instead.");
+    if (!records.some((r) => r.id === input.supersedesId))
+      throw fieldError("supersedesId", "The record to correct is not a record of this test.");
+    if (standing?.id !== input.supersedesId)
+      throw new AppError("conflict", "That record has already been corrected: correct the latest record instead.");
   } else if (standing) {
     throw new AppError("conflict", "This test already has a recorded result, which is locked. Record a correction instead.");
   }
@@ -82,7 +113,8 @@ export async function recordTestResult(tx: Transaction, ctx: RequestContext, inp
       .returning({ id: controlTestResults.id });
     resultId = row!.id;
   } catch (err) {
-    if (pgErrorCode(err) === "23505") throw new AppError("conflict", "Someone recorded this test at the same moment. Reload the page to see their record.");
+    if (pgErrorCode(err) === "23505")
+      throw new AppError("conflict", "Someone recorded this test at the same moment. Reload the page to see their record.");
     throw err;
   }
   const evidenceIds = [...new Set(input.evidenceIds)];
@@ -124,7 +156,11 @@ export async function recordTestResult(tx: Transaction, ctx: RequestContext, inp
   return { resultId, occurrenceId: occ.id, remediationId };
 }
 
-export async function updateRemediation(tx: Transaction, ctx: RequestContext, input: UpdateRemediationInput): Promise<{ occurrenceId: string }> {
+export async function updateRemediation(
+  tx: Transaction,
+  ctx: RequestContext,
+  input: UpdateRemediationInput,
+): Promise<{ occurrenceId: string }> {
   const [rem] = await tx
     .select({
       id: controlRemediations.id,
@@ -159,7 +195,11 @@ export async function updateRemediation(tx: Transaction, ctx: RequestContext, in
     action: closing ? "control_remediation.closed" : "control_remediation.updated",
     outcome: "success",
     resource: { type: "control_remediation", id: rem.id },
-    metadata: { occurrenceId: rem.occurrenceId, before: { status: rem.status }, after: { status: input.status, ...(closing ? { closingNote: input.closingNote } : {}) } },
+    metadata: {
+      occurrenceId: rem.occurrenceId,
+      before: { status: rem.status },
+      after: { status: input.status, ...(closing ? { closingNote: input.closingNote } : {}) },
+    },
   });
   return { occurrenceId: rem.occurrenceId };
 }

@@ -38,6 +38,8 @@ export async function readCappedForm(request: Request, maxBytes = MAX_EVIDENCE_B
   try {
     return await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
   } catch {
-    throw new AppError("validation", "Send the evidence as a multipart/form-data upload with a file field.", { fieldErrors: { file: ["Choose a file to upload."] } });
+    throw new AppError("validation", "Send the evidence as a multipart/form-data upload with a file field.", {
+      fieldErrors: { file: ["Choose a file to upload."] },
+    });
   }
 }

@@ -2,11 +2,20 @@
 export const FREQUENCIES = ["weekly", "monthly", "quarterly", "annually"] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 
-export const FREQUENCY_LABELS: Record<Frequency, string> = { weekly: "Weekly", monthly: "Monthly", quarterly: "Quarterly", annually: "Annually" };
+export const FREQUENCY_LABELS: Record<Frequency, string> = {
+  weekly: "Weekly",
+  monthly: "Monthly",
+  quarterly: "Quarterly",
+  annually: "Annually",
+};
 
 export const AI_RELEVANCE = ["none", "supporting", "direct"] as const;
 export type AiRelevance = (typeof AI_RELEVANCE)[number];
-export const AI_RELEVANCE_LABELS: Record<AiRelevance, string> = { none: "Not AI-specific", supporting: "Supports AI systems", direct: "AI-specific" };
+export const AI_RELEVANCE_LABELS: Record<AiRelevance, string> = {
+  none: "Not AI-specific",
+  supporting: "Supports AI systems",
+  direct: "AI-specific",
+};
 
 export const RESULTS = ["pass", "fail", "partial"] as const;
 export type TestResult = (typeof RESULTS)[number];
@@ -39,7 +48,11 @@ export const CHECKLIST_CATEGORY_LABELS: Record<ChecklistCategory, string> = {
 
 export const CHECKLIST_STATUSES = ["not_started", "in_progress", "done"] as const;
 export type ChecklistStatus = (typeof CHECKLIST_STATUSES)[number];
-export const CHECKLIST_STATUS_LABELS: Record<ChecklistStatus, string> = { not_started: "Not started", in_progress: "In progress", done: "Done" };
+export const CHECKLIST_STATUS_LABELS: Record<ChecklistStatus, string> = {
+  not_started: "Not started",
+  in_progress: "In progress",
+  done: "Done",
+};
 
 /** Days before its due date that a scheduled test shows as "due soon". */
 export const DUE_SOON_DAYS = 7;

@@ -10,7 +10,14 @@ const request = (decisions: DecisionRecord[] = [], extra: Partial<RequestSnapsho
   decisions,
   ...extra,
 });
-const approve = (by: string, role: string, extra: Partial<DecisionRecord> = {}): DecisionRecord => ({ decidedBy: by, decision: "approve", role, artifactDigest: D, voided: false, ...extra });
+const approve = (by: string, role: string, extra: Partial<DecisionRecord> = {}): DecisionRecord => ({
+  decidedBy: by,
+  decision: "approve",
+  role,
+  artifactDigest: D,
+  voided: false,
+  ...extra,
+});
 
 describe("checkDecision", () => {
   it("refuses the requester, even when they hold a required role", () => {
@@ -20,13 +27,19 @@ describe("checkDecision", () => {
 
   it("refuses a closed request before anything else", () => {
     for (const status of ["approved", "rejected", "cancelled"] as const) {
-      expect(checkDecision(request([], { status }), { id: "req", roles: [] }, "approve")).toMatchObject({ ok: false, reason: "request_closed" });
+      expect(checkDecision(request([], { status }), { id: "req", roles: [] }, "approve")).toMatchObject({
+        ok: false,
+        reason: "request_closed",
+      });
     }
   });
 
   it("lets a person decide once", () => {
     const r = request([approve("lena", "ml_lead")]);
-    expect(checkDecision(r, { id: "lena", roles: ["ml_lead", "security_lead"] }, "approve")).toMatchObject({ ok: false, reason: "already_decided" });
+    expect(checkDecision(r, { id: "lena", roles: ["ml_lead", "security_lead"] }, "approve")).toMatchObject({
+      ok: false,
+      reason: "already_decided",
+    });
     expect(checkDecision(r, { id: "lena", roles: ["ml_lead"] }, "reject")).toMatchObject({ ok: false, reason: "already_decided" });
   });
 
@@ -35,17 +48,29 @@ describe("checkDecision", () => {
     const first = checkDecision(request(), { ...twoHats, roles: [...twoHats.roles] }, "approve");
     expect(first).toEqual({ ok: true, role: "ml_lead" });
     const after = request([approve("jordan", "ml_lead")]);
-    expect(checkDecision(after, { ...twoHats, roles: [...twoHats.roles] }, "approve")).toMatchObject({ ok: false, reason: "already_decided" });
+    expect(checkDecision(after, { ...twoHats, roles: [...twoHats.roles] }, "approve")).toMatchObject({
+      ok: false,
+      reason: "already_decided",
+    });
     expect(remainingRoles(after)).toEqual(["security_lead", "product_owner"]);
   });
 
   it("fills the role the person chose when they hold several", () => {
-    expect(checkDecision(request(), { id: "j", roles: ["ml_lead", "security_lead"] }, "approve", "security_lead")).toEqual({ ok: true, role: "security_lead" });
-    expect(checkDecision(request(), { id: "j", roles: ["ml_lead"] }, "approve", "security_lead")).toMatchObject({ ok: false, reason: "role_not_held" });
+    expect(checkDecision(request(), { id: "j", roles: ["ml_lead", "security_lead"] }, "approve", "security_lead")).toEqual({
+      ok: true,
+      role: "security_lead",
+    });
+    expect(checkDecision(request(), { id: "j", roles: ["ml_lead"] }, "approve", "security_lead")).toMatchObject({
+      ok: false,
+      reason: "role_not_held",
+    });
   });
 
   it("refuses someone holding no required role, and a role someone else filled", () => {
-    expect(checkDecision(request(), { id: "q", roles: ["qa_lead", "auditor"] }, "approve")).toMatchObject({ ok: false, reason: "not_an_approver" });
+    expect(checkDecision(request(), { id: "q", roles: ["qa_lead", "auditor"] }, "approve")).toMatchObject({
+      ok: false,
+      reason: "not_an_approver",
+    });
     const r = request([approve("lena", "ml_lead")]);
     expect(checkDecision(r, { id: "other-lead", roles: ["ml_lead"] }, "approve")).toMatchObject({ ok: false, reason: "roles_filled" });
     // …who may still reject: any holder of a required role can stop a promotion.
@@ -53,7 +78,10 @@ describe("checkDecision", () => {
   });
 
   it("does not count voided approvals or approvals of another artifact", () => {
-    const r = request([approve("lena", "ml_lead", { voided: true }), approve("sam", "security_lead", { artifactDigest: "sha256:" + "b".repeat(64) })]);
+    const r = request([
+      approve("lena", "ml_lead", { voided: true }),
+      approve("sam", "security_lead", { artifactDigest: "sha256:" + "b".repeat(64) }),
+    ]);
     expect(remainingRoles(r)).toEqual(["ml_lead", "security_lead", "product_owner"]);
     // A voided decision no longer counts as deciding: the person may approve the new artifact.
     expect(checkDecision(r, { id: "lena", roles: ["ml_lead"] }, "approve")).toEqual({ ok: true, role: "ml_lead" });
@@ -65,7 +93,10 @@ describe("checkDecision", () => {
   });
 
   it("lists the roles a person could still approve in", () => {
-    expect(approvableRoles(request([approve("a", "ml_lead")]), { id: "j", roles: ["ml_lead", "security_lead", "product_owner"] })).toEqual(["security_lead", "product_owner"]);
+    expect(approvableRoles(request([approve("a", "ml_lead")]), { id: "j", roles: ["ml_lead", "security_lead", "product_owner"] })).toEqual([
+      "security_lead",
+      "product_owner",
+    ]);
     expect(approvableRoles(request(), { id: "req", roles: ["ml_lead"] })).toEqual([]);
   });
 });

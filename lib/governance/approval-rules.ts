@@ -80,9 +80,13 @@ export function checkDecision(request: RequestSnapshot, who: Decider, kind: "app
   const open = remainingRoles(request).filter((role) => held.includes(role));
   if (kind === "reject") return { ok: true, role: wanted ?? open[0] ?? held[0]! };
   if (wanted) {
-    return open.includes(wanted) ? { ok: true, role: wanted } : { ok: false, reason: "roles_filled", message: "Someone else has already approved in that role." };
+    return open.includes(wanted)
+      ? { ok: true, role: wanted }
+      : { ok: false, reason: "roles_filled", message: "Someone else has already approved in that role." };
   }
-  return open.length > 0 ? { ok: true, role: open[0]! } : { ok: false, reason: "roles_filled", message: "Every required role you hold has already been filled by someone else." };
+  return open.length > 0
+    ? { ok: true, role: open[0]! }
+    : { ok: false, reason: "roles_filled", message: "Every required role you hold has already been filled by someone else." };
 }
 
 /** Roles this person could still approve in (the "Approve as" choice). */

@@ -10,7 +10,8 @@ describe("parseAsOf", () => {
   it("is empty without a value and refuses nonsense, including impossible dates", () => {
     expect(parseAsOf(undefined)).toEqual({ state: "empty" });
     expect(parseAsOf("  ")).toEqual({ state: "empty" });
-    for (const bad of ["yesterday", "2026-02-30T10:00", "2026-05-01 12:30", "2026-05-01T25:00"]) expect(parseAsOf(bad)).toMatchObject({ state: "invalid", value: bad });
+    for (const bad of ["yesterday", "2026-02-30T10:00", "2026-05-01 12:30", "2026-05-01T25:00"])
+      expect(parseAsOf(bad)).toMatchObject({ state: "invalid", value: bad });
   });
 
   it("round-trips the picker value", () => {

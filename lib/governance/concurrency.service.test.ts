@@ -10,10 +10,22 @@ import { advanceTo, castOfPeople, makeModel, makeVersion, versionStatus, type Ca
 import { countWaitingFor, listWaitingFor } from "./queries";
 import "./actions";
 
-vi.mock("@/lib/auth/next-auth", () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: {} }));
+vi.mock("@/lib/auth/next-auth", () => ({
+  auth: async () => null,
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+  handlers: {},
+}));
 // AI.3 bias testing is the controls module's check (tested there); it stands aside here so
 // these tests are about the approval rules and the governance module's own checks.
-vi.mock("@/lib/governance/gates/bias-testing", () => ({ biasTestingGate: { id: "bias_testing_passed", title: "AI.3", appliesTo: () => false, evaluate: () => ({ passed: true, inputs: [], detail: "" }) } }));
+vi.mock("@/lib/governance/gates/bias-testing", () => ({
+  biasTestingGate: {
+    id: "bias_testing_passed",
+    title: "AI.3",
+    appliesTo: () => false,
+    evaluate: () => ({ passed: true, inputs: [], detail: "" }),
+  },
+}));
 
 /**
  * Concurrent decisions, each with its negative control: the same scenario run through a
@@ -39,9 +51,14 @@ async function productionRequest() {
   const model = await makeModel(p.engineer);
   const version = await makeVersion(p.engineer, model.id);
   await advanceTo(version.id, "staging");
-  const r = await actionRegistry.get("models.request_promotion")!.invoke(p.engineer, { versionId: version.id, toStatus: "production", justification: "Ready for production traffic." });
+  const r = await actionRegistry
+    .get("models.request_promotion")!
+    .invoke(p.engineer, { versionId: version.id, toStatus: "production", justification: "Ready for production traffic." });
   if (!r?.ok) throw new Error(JSON.stringify(r));
-  const [request] = await db.select().from(promotionRequests).where(and(eq(promotionRequests.versionId, version.id), eq(promotionRequests.status, "open")));
+  const [request] = await db
+    .select()
+    .from(promotionRequests)
+    .where(and(eq(promotionRequests.versionId, version.id), eq(promotionRequests.status, "open")));
   return { versionId: version.id, request: request! };
 }
 
@@ -64,13 +81,24 @@ function barrier(parties: number) {
 type Meet = () => Promise<void>;
 
 /** What a naive implementation does: read, decide, write, with no lock held in between. */
-async function naiveApprove(who: RequestContext, request: typeof promotionRequests.$inferSelect, role: string, table: string, commitFirst: boolean, meet: { read: Meet; written: Meet; counted?: Meet }) {
+async function naiveApprove(
+  who: RequestContext,
+  request: typeof promotionRequests.$inferSelect,
+  role: string,
+  table: string,
+  commitFirst: boolean,
+  meet: { read: Meet; written: Meet; counted?: Meet },
+) {
   const userId = who.user!.id;
   const decided = await db.transaction(async (tx) => {
-    const mine = await tx.execute(sql`SELECT 1 FROM ${sql.raw(table)} WHERE request_id = ${request.id} AND decided_by = ${userId} AND voided_at IS NULL`);
+    const mine = await tx.execute(
+      sql`SELECT 1 FROM ${sql.raw(table)} WHERE request_id = ${request.id} AND decided_by = ${userId} AND voided_at IS NULL`,
+    );
     await meet.read();
     if (mine.length > 0) return false;
-    await tx.execute(sql`INSERT INTO ${sql.raw(table)} (request_id, decided_by, decision, role, artifact_digest) VALUES (${request.id}, ${userId}, 'approve', ${role}, ${request.artifactDigest})`);
+    await tx.execute(
+      sql`INSERT INTO ${sql.raw(table)} (request_id, decided_by, decision, role, artifact_digest) VALUES (${request.id}, ${userId}, 'approve', ${role}, ${request.artifactDigest})`,
+    );
     if (!commitFirst) {
       await meet.written();
       await maybePromote(tx, request, table, meet.counted);
@@ -84,10 +112,18 @@ async function naiveApprove(who: RequestContext, request: typeof promotionReques
   }
 }
 
-async function maybePromote(tx: Parameters<Parameters<typeof db.transaction>[0]>[0], request: typeof promotionRequests.$inferSelect, table: string, counted?: Meet) {
-  const [row] = await tx.execute<{ n: number }>(sql`SELECT count(DISTINCT role)::int AS n FROM ${sql.raw(table)} WHERE request_id = ${request.id} AND decision = 'approve' AND voided_at IS NULL`);
+async function maybePromote(
+  tx: Parameters<Parameters<typeof db.transaction>[0]>[0],
+  request: typeof promotionRequests.$inferSelect,
+  table: string,
+  counted?: Meet,
+) {
+  const [row] = await tx.execute<{ n: number }>(
+    sql`SELECT count(DISTINCT role)::int AS n FROM ${sql.raw(table)} WHERE request_id = ${request.id} AND decision = 'approve' AND voided_at IS NULL`,
+  );
   await counted?.();
-  if (row!.n === request.requiredRoles.length) await tx.execute(sql`INSERT INTO ${sql.raw(`${scratch}_promotions`)} (request_id) VALUES (${request.id})`);
+  if (row!.n === request.requiredRoles.length)
+    await tx.execute(sql`INSERT INTO ${sql.raw(`${scratch}_promotions`)} (request_id) VALUES (${request.id})`);
 }
 
 const settle = (promises: Promise<unknown>[]) => Promise.allSettled(promises);
@@ -109,7 +145,9 @@ describe("the same approver clicking ten times at once", () => {
     const { request } = await productionRequest();
     const meet = { read: barrier(10), written: async () => {} };
     await settle(Array.from({ length: 10 }, () => naiveApprove(p.lead, request, "ml_lead", `${scratch}_decisions`, false, meet)));
-    const [row] = await db.execute<{ n: number }>(sql.raw(`SELECT count(*)::int AS n FROM ${scratch}_decisions WHERE request_id = '${request.id}'`));
+    const [row] = await db.execute<{ n: number }>(
+      sql.raw(`SELECT count(*)::int AS n FROM ${scratch}_decisions WHERE request_id = '${request.id}'`),
+    );
     expect(row!.n).toBeGreaterThan(1);
   });
 
@@ -117,9 +155,13 @@ describe("the same approver clicking ten times at once", () => {
     const { request } = await productionRequest();
     // All ten pass the check; the index then makes the later inserts wait for the first, and fail.
     const meet = { read: barrier(10), written: async () => {} };
-    const outcomes = await settle(Array.from({ length: 10 }, () => naiveApprove(p.lead, request, "ml_lead", "promotion_decisions", false, meet)));
+    const outcomes = await settle(
+      Array.from({ length: 10 }, () => naiveApprove(p.lead, request, "ml_lead", "promotion_decisions", false, meet)),
+    );
     expect(await db.select().from(promotionDecisions).where(eq(promotionDecisions.requestId, request.id))).toHaveLength(1);
-    const failures = outcomes.filter((o) => o.status === "rejected").map((o) => String(((o as PromiseRejectedResult).reason as { cause?: { constraint_name?: string } }).cause?.constraint_name));
+    const failures = outcomes
+      .filter((o) => o.status === "rejected")
+      .map((o) => String(((o as PromiseRejectedResult).reason as { cause?: { constraint_name?: string } }).cause?.constraint_name));
     expect(failures.length).toBeGreaterThan(0);
     expect(new Set(failures)).toEqual(new Set(["promotion_decisions_one_per_person_key"]));
   });
@@ -134,7 +176,10 @@ describe("three required approvers approving at once", () => {
     expect(results.every((r) => r?.ok)).toBe(true);
     expect(results.filter((r) => r?.ok && /now in production/.test(r.message ?? ""))).toHaveLength(1);
     expect(await versionStatus(versionId)).toBe("production");
-    const promotions = await db.select().from(modelVersionTransitions).where(and(eq(modelVersionTransitions.versionId, versionId), eq(modelVersionTransitions.toStatus, "production")));
+    const promotions = await db
+      .select()
+      .from(modelVersionTransitions)
+      .where(and(eq(modelVersionTransitions.versionId, versionId), eq(modelVersionTransitions.toStatus, "production")));
     expect(promotions).toHaveLength(1);
     const [closed] = await db.select().from(promotionRequests).where(eq(promotionRequests.id, request.id));
     expect(closed!.status).toBe("approved");
@@ -143,7 +188,8 @@ describe("three required approvers approving at once", () => {
     expect(events.filter((e) => e.action === "model.promotion_approved")).toHaveLength(3);
     // It has left each approver's "Waiting for you" count (and list).
     expect(await Promise.all([p.lead, p.security, p.product].map((who) => countWaitingFor(who.user!)))).toEqual(waiting.map((n) => n - 1));
-    for (const who of [p.lead, p.security, p.product]) expect((await listWaitingFor(who.user!, 100_000)).map((r) => r.id)).not.toContain(request.id);
+    for (const who of [p.lead, p.security, p.product])
+      expect((await listWaitingFor(who.user!, 100_000)).map((r) => r.id)).not.toContain(request.id);
   });
 
   it("negative control: the naive path promotes zero times (each sees only its own approval) or several times (two steps)", async () => {
@@ -152,7 +198,9 @@ describe("three required approvers approving at once", () => {
       const roles = { ml_lead: p.lead, security_lead: p.security, product_owner: p.product };
       const meet = { read: async () => {}, written: barrier(3), counted: commitFirst ? undefined : barrier(3) };
       await settle(Object.entries(roles).map(([role, who]) => naiveApprove(who, request, role, `${scratch}_decisions`, commitFirst, meet)));
-      const [row] = await db.execute<{ n: number }>(sql.raw(`SELECT count(*)::int AS n FROM ${scratch}_promotions WHERE request_id = '${request.id}'`));
+      const [row] = await db.execute<{ n: number }>(
+        sql.raw(`SELECT count(*)::int AS n FROM ${scratch}_promotions WHERE request_id = '${request.id}'`),
+      );
       expect(row!.n, commitFirst ? "approve, commit, then check" : "check in the approval's transaction").not.toBe(1);
     }
   });

@@ -22,7 +22,9 @@ async function openRequest() {
   const model = await makeModel(p.engineer);
   const version = await makeVersion(p.engineer, model.id);
   await advanceTo(version.id, "staging");
-  const { id } = await db.transaction((tx) => requestPromotion(tx, p.engineer, { versionId: version.id, toStatus: "production", justification: "Ready for production traffic." }));
+  const { id } = await db.transaction((tx) =>
+    requestPromotion(tx, p.engineer, { versionId: version.id, toStatus: "production", justification: "Ready for production traffic." }),
+  );
   const [request] = await db.select().from(promotionRequests).where(eq(promotionRequests.id, id));
   return request!;
 }
@@ -38,7 +40,14 @@ async function approveWhileReading<T>(reader: (tx: Transaction, requestId: strin
     locked();
     reading = db.transaction((tx) => reader(tx, request.id));
     await new Promise((resolve) => setTimeout(resolve, 200)); // the reader is now waiting for the model lock
-    await holder.insert(promotionDecisions).values({ requestId: request.id, decidedBy: p.lead.user!.id, decision: "approve", role: "ml_lead", comment: "", artifactDigest: request.artifactDigest });
+    await holder.insert(promotionDecisions).values({
+      requestId: request.id,
+      decidedBy: p.lead.user!.id,
+      decision: "approve",
+      role: "ml_lead",
+      comment: "",
+      artifactDigest: request.artifactDigest,
+    });
   });
   await holding;
   return reading;
@@ -47,7 +56,9 @@ async function approveWhileReading<T>(reader: (tx: Transaction, requestId: strin
 describe("locking and reading a decision's context in one round trip", () => {
   it("waits for the model lock and then sees the approval its previous holder committed", async () => {
     const context = await approveWhileReading((tx, id) => lockAndLoadDecisionContext(tx, id));
-    expect(context?.snapshot.decisions).toEqual([expect.objectContaining({ decidedBy: p.lead.user!.id, decision: "approve", role: "ml_lead" })]);
+    expect(context?.snapshot.decisions).toEqual([
+      expect.objectContaining({ decidedBy: p.lead.user!.id, decision: "approve", role: "ml_lead" }),
+    ]);
   });
 
   it("negative control: a read issued before the lock does not wait, and misses that approval", async () => {
@@ -64,7 +75,10 @@ describe("locking and reading a decision's context in one round trip", () => {
   it("statements issued together run in the order issued, each seeing the one before", async () => {
     for (let i = 0; i < 50; i++) {
       const [, seen] = await db.transaction((tx) =>
-        Promise.all([tx.execute(sql`SELECT set_config('assay.order_probe', ${String(i)}, true)`), tx.execute<{ v: string }>(sql`SELECT current_setting('assay.order_probe', true) AS v`)]),
+        Promise.all([
+          tx.execute(sql`SELECT set_config('assay.order_probe', ${String(i)}, true)`),
+          tx.execute<{ v: string }>(sql`SELECT current_setting('assay.order_probe', true) AS v`),
+        ]),
       );
       expect(seen[0]!.v).toBe(String(i));
     }

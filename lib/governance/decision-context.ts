@@ -9,11 +9,27 @@ import type { Metrics, Threshold } from "./metric-text";
 import { lockRequestModelQuery } from "./locks";
 
 /** The version fields a decision needs (and promote() records). */
-export type DecisionVersion = { id: string; modelId: string; version: string; status: ModelStatus; artifactDigest: string; trainingDataHash: string };
+export type DecisionVersion = {
+  id: string;
+  modelId: string;
+  version: string;
+  status: ModelStatus;
+  artifactDigest: string;
+  trainingDataHash: string;
+};
 /** The model's production version other than this one: what a promotion to production supersedes. */
 export type ProductionVersion = { id: string; modelId: string; version: string; artifactDigest: string };
 /** The request fields a decision needs. */
-export type DecisionRequest = { id: string; versionId: string; fromStatus: string; toStatus: PromotionTarget; artifactDigest: string; requestedBy: string; status: RequestStatus; requiredRoles: string[] };
+export type DecisionRequest = {
+  id: string;
+  versionId: string;
+  fromStatus: string;
+  toStatus: PromotionTarget;
+  artifactDigest: string;
+  requestedBy: string;
+  status: RequestStatus;
+  requiredRoles: string[];
+};
 
 type Row = {
   request_id: string;
@@ -87,7 +103,14 @@ export async function lockAndLoadDecisionContext(tx: Transaction, requestId: str
     status: row.request_status,
     requiredRoles: row.required_roles,
   };
-  const version: DecisionVersion = { id: row.id, modelId: row.model_id, version: row.version, status: row.status, artifactDigest: row.artifact_digest, trainingDataHash: row.training_data_hash };
+  const version: DecisionVersion = {
+    id: row.id,
+    modelId: row.model_id,
+    version: row.version,
+    status: row.status,
+    artifactDigest: row.artifact_digest,
+    trainingDataHash: row.training_data_hash,
+  };
   const snapshot: RequestSnapshot = {
     status: request.status,
     requestedBy: request.requestedBy,

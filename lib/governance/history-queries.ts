@@ -35,8 +35,15 @@ export async function getModelTimeline(modelId: string, limit = 100, executor: E
     .where(eq(modelVersionTransitions.modelId, modelId))
     .orderBy(desc(modelVersionTransitions.occurredAt), desc(modelVersionTransitions.id))
     .limit(limit);
-  const approvers = await approversOf(rows.flatMap((r) => (r.requestId && r.cause === "promoted" ? [r.requestId] : [])), executor);
-  return rows.map((r) => ({ ...r, cause: r.cause as TimelineEntry["cause"], approvers: r.requestId && r.cause === "promoted" ? (approvers.get(r.requestId) ?? []) : [] }));
+  const approvers = await approversOf(
+    rows.flatMap((r) => (r.requestId && r.cause === "promoted" ? [r.requestId] : [])),
+    executor,
+  );
+  return rows.map((r) => ({
+    ...r,
+    cause: r.cause as TimelineEntry["cause"],
+    approvers: r.requestId && r.cause === "promoted" ? (approvers.get(r.requestId) ?? []) : [],
+  }));
 }
 
 /** The approvals that counted on each request (not voided), in the order they came. */
@@ -44,10 +51,23 @@ async function approversOf(requestIds: string[], executor: Executor): Promise<Ma
   const out = new Map<string, Approver[]>();
   if (requestIds.length === 0) return out;
   const rows = await executor
-    .select({ requestId: promotionDecisions.requestId, name: users.name, email: users.email, role: promotionDecisions.role, at: promotionDecisions.createdAt, comment: promotionDecisions.comment })
+    .select({
+      requestId: promotionDecisions.requestId,
+      name: users.name,
+      email: users.email,
+      role: promotionDecisions.role,
+      at: promotionDecisions.createdAt,
+      comment: promotionDecisions.comment,
+    })
     .from(promotionDecisions)
     .innerJoin(users, eq(users.id, promotionDecisions.decidedBy))
-    .where(and(inArray(promotionDecisions.requestId, [...new Set(requestIds)]), eq(promotionDecisions.decision, "approve"), isNull(promotionDecisions.voidedAt)))
+    .where(
+      and(
+        inArray(promotionDecisions.requestId, [...new Set(requestIds)]),
+        eq(promotionDecisions.decision, "approve"),
+        isNull(promotionDecisions.voidedAt),
+      ),
+    )
     .orderBy(promotionDecisions.createdAt);
   for (const { requestId, ...a } of rows) out.set(requestId, [...(out.get(requestId) ?? []), a]);
   return out;
@@ -86,14 +106,26 @@ export async function getProductionAsOf(modelId: string, at: Date, executor: Exe
     .innerJoin(modelVersions, eq(modelVersions.id, modelVersionTransitions.versionId))
     .leftJoin(promotionRequests, eq(promotionRequests.id, modelVersionTransitions.requestId))
     .leftJoin(users, eq(users.id, promotionRequests.requestedBy))
-    .where(and(eq(modelVersionTransitions.modelId, modelId), eq(modelVersionTransitions.toStatus, "production"), lte(modelVersionTransitions.occurredAt, at)))
+    .where(
+      and(
+        eq(modelVersionTransitions.modelId, modelId),
+        eq(modelVersionTransitions.toStatus, "production"),
+        lte(modelVersionTransitions.occurredAt, at),
+      ),
+    )
     .orderBy(desc(modelVersionTransitions.occurredAt), desc(modelVersionTransitions.id))
     .limit(1);
   if (!entry) return null;
   const [left] = await executor
     .select({ at: modelVersionTransitions.occurredAt })
     .from(modelVersionTransitions)
-    .where(and(eq(modelVersionTransitions.versionId, entry.versionId), eq(modelVersionTransitions.fromStatus, "production"), gt(modelVersionTransitions.occurredAt, entry.since)))
+    .where(
+      and(
+        eq(modelVersionTransitions.versionId, entry.versionId),
+        eq(modelVersionTransitions.fromStatus, "production"),
+        gt(modelVersionTransitions.occurredAt, entry.since),
+      ),
+    )
     .orderBy(modelVersionTransitions.occurredAt)
     .limit(1);
   if (left && left.at <= at) return null;

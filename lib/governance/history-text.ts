@@ -25,22 +25,38 @@ export function describeHistoryEvent(action: string, outcome: string, m: Meta): 
   }
   switch (action) {
     case "model.version_registered":
-      return { title: "Registered in development", detail: `Artifact ${shortDigest(field(m, "after", "artifactDigest"))}`, tone: "neutral" };
+      return {
+        title: "Registered in development",
+        detail: `Artifact ${shortDigest(field(m, "after", "artifactDigest"))}`,
+        tone: "neutral",
+      };
     case "model.card_updated":
       return { title: "Model card updated", detail: null, tone: "neutral" };
     case "model.artifact_replaced": {
       const voided = Array.isArray(m.voidedApprovals) ? m.voidedApprovals.length : 0;
       const detail = `${shortDigest(field(m, "before", "artifactDigest"))} → ${shortDigest(field(m, "after", "artifactDigest"))}`;
-      return { title: "Artifact replaced", detail: voided > 0 ? `${detail}; ${voided} approval${voided === 1 ? "" : "s"} voided` : detail, tone: "amber" };
+      return {
+        title: "Artifact replaced",
+        detail: voided > 0 ? `${detail}; ${voided} approval${voided === 1 ? "" : "s"} voided` : detail,
+        tone: "amber",
+      };
     }
     case "model.promotion_requested":
-      return { title: `Promotion to ${status(field(m, "after", "to"))} requested`, detail: str(field(m, "after", "justification")), tone: "accent" };
+      return {
+        title: `Promotion to ${status(field(m, "after", "to"))} requested`,
+        detail: str(field(m, "after", "justification")),
+        tone: "accent",
+      };
     case "model.promotion_approved":
       return { title: `Approved as ${role(m.role)}`, detail: str(m.comment), tone: "green" };
     case "model.promotion_rejected":
       return { title: `Rejected as ${role(m.role)}`, detail: str(m.comment), tone: "red" };
     case "model.promotion_cancelled":
-      return { title: "Request cancelled", detail: m.reason === "superseded" ? `Superseded by ${String(m.supersededBy)}` : null, tone: "neutral" };
+      return {
+        title: "Request cancelled",
+        detail: m.reason === "superseded" ? `Superseded by ${String(m.supersededBy)}` : null,
+        tone: "neutral",
+      };
     case "model.status_changed": {
       const title = `Status: ${status(field(m, "before", "status"))} → ${status(field(m, "after", "status"))}`;
       const by = m.supersededBy as Meta | undefined;

@@ -6,10 +6,22 @@ import { advanceTo, castOfPeople, makeModel, makeVersion, randomDigest, type Cas
 import { getModelTimeline, getProductionAsOf, getVersionHistory } from "./queries";
 import "./actions";
 
-vi.mock("@/lib/auth/next-auth", () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: {} }));
+vi.mock("@/lib/auth/next-auth", () => ({
+  auth: async () => null,
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+  handlers: {},
+}));
 // AI.3 bias testing is the controls module's check (tested there); it stands aside here so
 // these tests are about the approval rules and the governance module's own checks.
-vi.mock("@/lib/governance/gates/bias-testing", () => ({ biasTestingGate: { id: "bias_testing_passed", title: "AI.3", appliesTo: () => false, evaluate: () => ({ passed: true, inputs: [], detail: "" }) } }));
+vi.mock("@/lib/governance/gates/bias-testing", () => ({
+  biasTestingGate: {
+    id: "bias_testing_passed",
+    title: "AI.3",
+    appliesTo: () => false,
+    evaluate: () => ({ passed: true, inputs: [], detail: "" }),
+  },
+}));
 
 /** "Which version was in production at T, and who approved it?" from recorded transitions. */
 const run = async (name: string, ctx: RequestContext, input: Record<string, unknown>) => {
@@ -48,10 +60,18 @@ beforeAll(async () => {
   await advanceTo(v2.id, "staging");
   times.beforeAny = await moment();
   // v1's production request: the security lead's first approval is voided by a rebuild.
-  const r = await run("models.request_promotion", p.scientist, { versionId: v1.id, toStatus: "production", justification: "First production release." });
+  const r = await run("models.request_promotion", p.scientist, {
+    versionId: v1.id,
+    toStatus: "production",
+    justification: "First production release.",
+  });
   const requestId = (r.data!.href as string).split("/").pop()!;
   await run("models.approve", p.security, { requestId });
-  await run("models.replace_artifact", p.engineer, { versionId: v1.id, artifactUri: "s3://models/1.0.0-rebuild/model.onnx", artifactDigest: randomDigest() });
+  await run("models.replace_artifact", p.engineer, {
+    versionId: v1.id,
+    artifactUri: "s3://models/1.0.0-rebuild/model.onnx",
+    artifactDigest: randomDigest(),
+  });
   for (const who of [p.lead, p.security, p.product]) await run("models.approve", who, { requestId, comment: "Reviewed." });
   times.v1Live = await moment();
   await promote(v2.id, "production", p.engineer, [p.twoHats, p.security, p.product]);
@@ -128,6 +148,10 @@ describe("the model timeline and the version history", () => {
       "model.status_changed",
       "model.status_changed",
     ]);
-    expect(history[0]).toMatchObject({ action: "model.status_changed", actor: p.product.user!.name, metadata: expect.objectContaining({ cause: "superseded" }) });
+    expect(history[0]).toMatchObject({
+      action: "model.status_changed",
+      actor: p.product.user!.name,
+      metadata: expect.objectContaining({ cause: "superseded" }),
+    });
   });
 });

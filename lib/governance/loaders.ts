@@ -14,11 +14,19 @@ export type VersionRow = typeof modelVersions.$inferSelect;
 export type RequestRow = typeof promotionRequests.$inferSelect;
 
 export function cardOf(v: Pick<VersionRow, "intendedUse" | "limitations" | "knownBiases" | "riskTier">): ModelCard {
-  return { intendedUse: v.intendedUse, limitations: v.limitations, knownBiases: v.knownBiases, riskTier: (v.riskTier as RiskTier | null) ?? null };
+  return {
+    intendedUse: v.intendedUse,
+    limitations: v.limitations,
+    knownBiases: v.knownBiases,
+    riskTier: (v.riskTier as RiskTier | null) ?? null,
+  };
 }
 
 export async function loadMetrics(executor: Executor, versionId: string): Promise<Metrics> {
-  const rows = await executor.select({ name: modelVersionMetrics.name, value: modelVersionMetrics.value }).from(modelVersionMetrics).where(eq(modelVersionMetrics.versionId, versionId));
+  const rows = await executor
+    .select({ name: modelVersionMetrics.name, value: modelVersionMetrics.value })
+    .from(modelVersionMetrics)
+    .where(eq(modelVersionMetrics.versionId, versionId));
   return Object.fromEntries(rows.map((r) => [r.name, r.value]));
 }
 
@@ -34,7 +42,13 @@ export async function loadThresholds(executor: Executor, modelId: string): Promi
 /** The request and every decision on it, voided ones included, in the rules' shape. */
 export async function loadSnapshot(executor: Executor, request: RequestRow): Promise<RequestSnapshot> {
   const decisions = await executor
-    .select({ decidedBy: promotionDecisions.decidedBy, decision: promotionDecisions.decision, role: promotionDecisions.role, artifactDigest: promotionDecisions.artifactDigest, voidedAt: promotionDecisions.voidedAt })
+    .select({
+      decidedBy: promotionDecisions.decidedBy,
+      decision: promotionDecisions.decision,
+      role: promotionDecisions.role,
+      artifactDigest: promotionDecisions.artifactDigest,
+      voidedAt: promotionDecisions.voidedAt,
+    })
     .from(promotionDecisions)
     .where(eq(promotionDecisions.requestId, request.id));
   return {
@@ -42,6 +56,12 @@ export async function loadSnapshot(executor: Executor, request: RequestRow): Pro
     requestedBy: request.requestedBy,
     requiredRoles: request.requiredRoles.filter(isRole),
     artifactDigest: request.artifactDigest,
-    decisions: decisions.map((d) => ({ decidedBy: d.decidedBy, decision: d.decision === "reject" ? "reject" : "approve", role: d.role, artifactDigest: d.artifactDigest, voided: d.voidedAt !== null })),
+    decisions: decisions.map((d) => ({
+      decidedBy: d.decidedBy,
+      decision: d.decision === "reject" ? "reject" : "approve",
+      role: d.role,
+      artifactDigest: d.artifactDigest,
+      voided: d.voidedAt !== null,
+    })),
   };
 }

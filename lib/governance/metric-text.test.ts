@@ -13,7 +13,12 @@ describe("parseMetrics", () => {
     const result = parseMetrics("accuracy = high\n= 3\naccuracy = 0.9\nf1 = 0.8\nf1 = 0.7\n9lives = 1");
     expect(result).toEqual({
       ok: false,
-      errors: ['Line 1: "high" is not a number.', 'Line 2: write it as "name = number".', "Line 5: f1 is given twice.", 'Line 6: "9lives" is not a metric name (letters, digits, _ and .).'],
+      errors: [
+        'Line 1: "high" is not a number.',
+        'Line 2: write it as "name = number".',
+        "Line 5: f1 is given twice.",
+        'Line 6: "9lives" is not a metric name (letters, digits, _ and .).',
+      ],
     });
   });
 

@@ -24,7 +24,8 @@ export async function promote(
 ): Promise<AuditEventInput[]> {
   const events: AuditEventInput[] = [];
   const actorUserId = ctx.user?.id ?? null;
-  if (request.toStatus === "production" && currentProduction) events.push(...(await supersede(tx, currentProduction, request, version, actorUserId)));
+  if (request.toStatus === "production" && currentProduction)
+    events.push(...(await supersede(tx, currentProduction, request, version, actorUserId)));
   // Three independent writes, sent together: postgres.js pipelines queries issued at once on
   // the transaction's connection, so they cost one round trip instead of three. (The
   // supersede above has finished first: the one-production-version index needs that order.)
@@ -69,10 +70,19 @@ export async function promote(
   return events;
 }
 
-async function supersede(tx: Transaction, current: ProductionVersion, request: DecisionRequest, successor: DecisionVersion, actorUserId: string | null): Promise<AuditEventInput[]> {
+async function supersede(
+  tx: Transaction,
+  current: ProductionVersion,
+  request: DecisionRequest,
+  successor: DecisionVersion,
+  actorUserId: string | null,
+): Promise<AuditEventInput[]> {
   // Independent writes, pipelined as in promote(): one round trip.
   const [, , cancelled] = await Promise.all([
-    tx.update(modelVersions).set({ status: "deprecated", statusChangedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(modelVersions.id, current.id)),
+    tx
+      .update(modelVersions)
+      .set({ status: "deprecated", statusChangedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(eq(modelVersions.id, current.id)),
     tx.insert(modelVersionTransitions).values({
       modelId: current.modelId,
       versionId: current.id,
@@ -107,14 +117,18 @@ async function supersede(tx: Transaction, current: ProductionVersion, request: D
         after: { status: "deprecated" },
       },
     },
-    ...cancelled.map(
-      (c): AuditEventInput => ({
-        type: "model_update",
-        action: "model.promotion_cancelled",
-        outcome: "success",
-        resource,
-        metadata: { requestId: c.id, reason: "superseded", supersededBy: successor.version, before: { status: "open" }, after: { status: "cancelled" } },
-      }),
-    ),
+    ...cancelled.map((c): AuditEventInput => ({
+      type: "model_update",
+      action: "model.promotion_cancelled",
+      outcome: "success",
+      resource,
+      metadata: {
+        requestId: c.id,
+        reason: "superseded",
+        supersededBy: successor.version,
+        before: { status: "open" },
+        after: { status: "cancelled" },
+      },
+    })),
   ];
 }

@@ -38,9 +38,21 @@ export async function requestPromotion(tx: Transaction, ctx: RequestContext, inp
       metadata: { from: version.status, to: input.toStatus },
     });
   }
-  const [open] = await tx.select({ id: promotionRequests.id }).from(promotionRequests).where(and(eq(promotionRequests.versionId, version.id), eq(promotionRequests.status, "open")));
-  if (open) refuse("conflict", "This version already has an open promotion request.", { action, resource, reason: "request_already_open", metadata: { openRequestId: open.id } });
-  const [policy] = await tx.select({ roles: approvalPolicies.requiredRoles }).from(approvalPolicies).where(eq(approvalPolicies.toStatus, input.toStatus));
+  const [open] = await tx
+    .select({ id: promotionRequests.id })
+    .from(promotionRequests)
+    .where(and(eq(promotionRequests.versionId, version.id), eq(promotionRequests.status, "open")));
+  if (open)
+    refuse("conflict", "This version already has an open promotion request.", {
+      action,
+      resource,
+      reason: "request_already_open",
+      metadata: { openRequestId: open.id },
+    });
+  const [policy] = await tx
+    .select({ roles: approvalPolicies.requiredRoles })
+    .from(approvalPolicies)
+    .where(eq(approvalPolicies.toStatus, input.toStatus));
   if (!policy) throw new Error(`no approval policy for ${input.toStatus}: is the migration applied?`);
   const [request] = await tx
     .insert(promotionRequests)
@@ -64,7 +76,14 @@ export async function requestPromotion(tx: Transaction, ctx: RequestContext, inp
       requestId: request!.id,
       version: version.version,
       before: null,
-      after: { status: "open", from: version.status, to: input.toStatus, requiredRoles: policy.roles, artifactDigest: version.artifactDigest, justification: input.justification },
+      after: {
+        status: "open",
+        from: version.status,
+        to: input.toStatus,
+        requiredRoles: policy.roles,
+        artifactDigest: version.artifactDigest,
+        justification: input.justification,
+      },
     },
   });
   return { id: request!.id, requiredRoles: policy.roles };
@@ -75,9 +94,15 @@ export async function cancelRequest(tx: Transaction, ctx: RequestContext, input:
   const request = await lockRequest(tx, input.requestId);
   const ref = { action: "model.promotion_cancelled", resource: versionResource(request.versionId), metadata: { requestId: request.id } };
   if (request.status !== "open") refuse("conflict", `This request is already ${request.status}.`, { ...ref, reason: "request_closed" });
-  if (request.requestedBy !== user.id) refuse("forbidden", "Only the person who opened a request can cancel it.", { ...ref, reason: "not_requester" });
+  if (request.requestedBy !== user.id)
+    refuse("forbidden", "Only the person who opened a request can cancel it.", { ...ref, reason: "not_requester" });
   await close(tx, request, "cancelled", user.id, "cancelled by requester");
-  await recordAudit(tx, auditActor(ctx), { type: "model_update", outcome: "success", ...ref, metadata: { ...ref.metadata, before: { status: "open" }, after: { status: "cancelled" } } });
+  await recordAudit(tx, auditActor(ctx), {
+    type: "model_update",
+    outcome: "success",
+    ...ref,
+    metadata: { ...ref.metadata, before: { status: "open" }, after: { status: "cancelled" } },
+  });
 }
 
 /** Which refusals are "not yours to decide" (access_denied) rather than a rule failure. */
@@ -94,23 +119,46 @@ export async function approveRequest(tx: Transaction, ctx: RequestContext, input
   if (!check.ok) refuse(FORBIDDEN.includes(check.reason) ? "forbidden" : "conflict", check.message, { ...ref, reason: check.reason });
 
   if (version.status !== request.fromStatus || !isValidTransition(version.status, request.toStatus)) {
-    refuse("conflict", `The version is now ${version.status}, so it cannot move to ${request.toStatus}.`, { ...ref, reason: "invalid_transition" });
+    refuse("conflict", `The version is now ${version.status}, so it cannot move to ${request.toStatus}.`, {
+      ...ref,
+      reason: "invalid_transition",
+    });
   }
   if (version.artifactDigest !== request.artifactDigest) {
-    refuse("conflict", "The version's artifact changed after this request was opened. Reload the page.", { ...ref, reason: "artifact_changed" });
+    refuse("conflict", "The version's artifact changed after this request was opened. Reload the page.", {
+      ...ref,
+      reason: "artifact_changed",
+    });
   }
   const gates = await evaluateGates(gateInput(tx));
   const failed = gates.filter((g) => !g.passed);
   if (failed.length > 0) {
-    refuse("conflict", `Blocked by ${failed.length === 1 ? "a failing check" : `${failed.length} failing checks`}: ${failed.map((g) => g.detail).join(" ")}`, {
-      ...ref,
-      reason: "gate_failed",
-      metadata: { ...ref.metadata, gates: gates.map(({ id, passed, detail }) => ({ id, passed, detail })) },
-    });
+    refuse(
+      "conflict",
+      `Blocked by ${failed.length === 1 ? "a failing check" : `${failed.length} failing checks`}: ${failed.map((g) => g.detail).join(" ")}`,
+      {
+        ...ref,
+        reason: "gate_failed",
+        metadata: { ...ref.metadata, gates: gates.map(({ id, passed, detail }) => ({ id, passed, detail })) },
+      },
+    );
   }
   const before = Object.fromEntries(filledRoles(snapshot));
-  await tx.insert(promotionDecisions).values({ requestId: request.id, decidedBy: user.id, decision: "approve", role: check.role, comment: input.comment, artifactDigest: request.artifactDigest });
-  snapshot.decisions.push({ decidedBy: user.id, decision: "approve", role: check.role, artifactDigest: request.artifactDigest, voided: false });
+  await tx.insert(promotionDecisions).values({
+    requestId: request.id,
+    decidedBy: user.id,
+    decision: "approve",
+    role: check.role,
+    comment: input.comment,
+    artifactDigest: request.artifactDigest,
+  });
+  snapshot.decisions.push({
+    decidedBy: user.id,
+    decision: "approve",
+    role: check.role,
+    artifactDigest: request.artifactDigest,
+    voided: false,
+  });
   const events: AuditEventInput[] = [
     {
       type: "model_update",
@@ -139,10 +187,21 @@ export async function rejectRequest(tx: Transaction, ctx: RequestContext, input:
   const user = signedIn(ctx);
   const request = await lockRequest(tx, input.requestId);
   const snapshot = await loadSnapshot(tx, request);
-  const ref = { action: "model.promotion_rejected", resource: versionResource(request.versionId), metadata: { requestId: request.id, to: request.toStatus } };
+  const ref = {
+    action: "model.promotion_rejected",
+    resource: versionResource(request.versionId),
+    metadata: { requestId: request.id, to: request.toStatus },
+  };
   const check = checkDecision(snapshot, user, "reject");
   if (!check.ok) refuse(FORBIDDEN.includes(check.reason) ? "forbidden" : "conflict", check.message, { ...ref, reason: check.reason });
-  await tx.insert(promotionDecisions).values({ requestId: request.id, decidedBy: user.id, decision: "reject", role: check.role, comment: input.comment, artifactDigest: request.artifactDigest });
+  await tx.insert(promotionDecisions).values({
+    requestId: request.id,
+    decidedBy: user.id,
+    decision: "reject",
+    role: check.role,
+    comment: input.comment,
+    artifactDigest: request.artifactDigest,
+  });
   // Any rejection closes the request.
   await close(tx, request, "rejected", user.id, input.comment);
   await recordAudit(tx, auditActor(ctx), {
@@ -154,5 +213,8 @@ export async function rejectRequest(tx: Transaction, ctx: RequestContext, input:
 }
 
 async function close(tx: Transaction, request: RequestRow, status: "rejected" | "cancelled", by: string, reason: string) {
-  await tx.update(promotionRequests).set({ status, closedAt: sql`now()`, closedBy: by, closeReason: reason }).where(eq(promotionRequests.id, request.id));
+  await tx
+    .update(promotionRequests)
+    .set({ status, closedAt: sql`now()`, closedBy: by, closeReason: reason })
+    .where(eq(promotionRequests.id, request.id));
 }

@@ -44,7 +44,8 @@ export async function governed<T>(ctx: RequestContext, work: (tx: Transaction) =
       throw err;
     }
     // The row locks make these unreachable in normal use; the unique indexes are the backstop.
-    if (uniqueViolation(err)) throw new AppError("conflict", "Someone else changed this at the same moment. Reload the page and try again.");
+    if (uniqueViolation(err))
+      throw new AppError("conflict", "Someone else changed this at the same moment. Reload the page and try again.");
     throw err;
   }
 }

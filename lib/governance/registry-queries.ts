@@ -32,19 +32,39 @@ export async function listModels(executor: Executor = db): Promise<ModelListItem
       name: models.name,
       owner: models.owner,
       versions: sql<number>`(select count(*)::int from ${modelVersions} v where v.model_id = ${MODEL_ID})`,
-      productionVersion: sql<string | null>`(select v.version from ${modelVersions} v where v.model_id = ${MODEL_ID} and v.status = 'production')`,
+      productionVersion: sql<
+        string | null
+      >`(select v.version from ${modelVersions} v where v.model_id = ${MODEL_ID} and v.status = 'production')`,
       openRequests: sql<number>`(select count(*)::int from ${promotionRequests} r where r.model_id = ${MODEL_ID} and r.status = 'open')`,
-      updatedAt: sql<Date>`greatest(${models}.updated_at, (select max(v.updated_at) from ${modelVersions} v where v.model_id = ${MODEL_ID}))`.mapWith(models.updatedAt),
+      updatedAt:
+        sql<Date>`greatest(${models}.updated_at, (select max(v.updated_at) from ${modelVersions} v where v.model_id = ${MODEL_ID}))`.mapWith(
+          models.updatedAt,
+        ),
     })
     .from(models)
     .orderBy(asc(models.name));
 }
 
-export type ModelDetail = { id: string; key: string; name: string; owner: string; description: string; createdAt: Date; thresholds: Threshold[] };
+export type ModelDetail = {
+  id: string;
+  key: string;
+  name: string;
+  owner: string;
+  description: string;
+  createdAt: Date;
+  thresholds: Threshold[];
+};
 
 export async function getModelByKey(key: string, executor: Executor = db): Promise<ModelDetail | null> {
   const [model] = await executor
-    .select({ id: models.id, key: models.key, name: models.name, owner: models.owner, description: models.description, createdAt: models.createdAt })
+    .select({
+      id: models.id,
+      key: models.key,
+      name: models.name,
+      owner: models.owner,
+      description: models.description,
+      createdAt: models.createdAt,
+    })
     .from(models)
     .where(eq(models.key, key));
   return model ? { ...model, thresholds: await loadThresholds(executor, model.id) } : null;
@@ -115,20 +135,35 @@ export async function getVersionDetail(modelId: string, version: string, executo
 
 /** The model's current production version with its metrics, for the request page's comparison. */
 export async function getProductionVersion(modelId: string, executor: Executor = db): Promise<VersionDetail | null> {
-  const [v] = await executor.select().from(modelVersions).where(and(eq(modelVersions.modelId, modelId), eq(modelVersions.status, "production")));
+  const [v] = await executor
+    .select()
+    .from(modelVersions)
+    .where(and(eq(modelVersions.modelId, modelId), eq(modelVersions.status, "production")));
   return v ? versionDetail(executor, v, null) : null;
 }
 
-async function versionDetail(executor: Executor, v: typeof modelVersions.$inferSelect, registeredBy: string | null): Promise<VersionDetail> {
+async function versionDetail(
+  executor: Executor,
+  v: typeof modelVersions.$inferSelect,
+  registeredBy: string | null,
+): Promise<VersionDetail> {
   const [metrics, open] = await Promise.all([
     loadMetrics(executor, v.id),
-    executor.select({ id: promotionRequests.id, toStatus: promotionRequests.toStatus }).from(promotionRequests).where(and(eq(promotionRequests.versionId, v.id), eq(promotionRequests.status, "open"))),
+    executor
+      .select({ id: promotionRequests.id, toStatus: promotionRequests.toStatus })
+      .from(promotionRequests)
+      .where(and(eq(promotionRequests.versionId, v.id), eq(promotionRequests.status, "open"))),
   ]);
   return buildVersionDetail(v, registeredBy, metrics, open[0] ? { id: open[0].id, toStatus: open[0].toStatus as PromotionTarget } : null);
 }
 
 /** The detail from rows already read (the request page reads them in one round). */
-export function buildVersionDetail(v: typeof modelVersions.$inferSelect, registeredBy: string | null, metrics: Metrics, openRequest: VersionDetail["openRequest"]): VersionDetail {
+export function buildVersionDetail(
+  v: typeof modelVersions.$inferSelect,
+  registeredBy: string | null,
+  metrics: Metrics,
+  openRequest: VersionDetail["openRequest"],
+): VersionDetail {
   return {
     id: v.id,
     modelId: v.modelId,
@@ -152,7 +187,12 @@ const TARGET_ORDER = sql`array_position(array['testing','staging','production','
 
 export async function listApprovalPolicies(executor: Executor = db): Promise<PolicyItem[]> {
   const rows = await executor
-    .select({ toStatus: approvalPolicies.toStatus, requiredRoles: approvalPolicies.requiredRoles, updatedAt: approvalPolicies.updatedAt, updatedBy: users.name })
+    .select({
+      toStatus: approvalPolicies.toStatus,
+      requiredRoles: approvalPolicies.requiredRoles,
+      updatedAt: approvalPolicies.updatedAt,
+      updatedBy: users.name,
+    })
     .from(approvalPolicies)
     .leftJoin(users, eq(users.id, approvalPolicies.updatedBy))
     .orderBy(TARGET_ORDER);

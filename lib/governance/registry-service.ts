@@ -1,7 +1,16 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { approvalPolicies, models, modelMetricThresholds, modelVersionMetrics, modelVersions, modelVersionTransitions, promotionDecisions, promotionRequests } from "@/db/schema";
+import {
+  approvalPolicies,
+  models,
+  modelMetricThresholds,
+  modelVersionMetrics,
+  modelVersions,
+  modelVersionTransitions,
+  promotionDecisions,
+  promotionRequests,
+} from "@/db/schema";
 import { recordAudit } from "@/lib/audit/append";
 import { auditActor, type RequestContext } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors";
@@ -25,13 +34,17 @@ export async function registerModel(tx: Transaction, ctx: RequestContext, input:
     .returning({ id: models.id, key: models.key });
   const model = inserted[0];
   if (!model) throw new AppError("conflict", "A model with this key exists.", { fieldErrors: { key: ["A model with this key exists."] } });
-  if (input.thresholds.length > 0) await tx.insert(modelMetricThresholds).values(input.thresholds.map((t) => ({ modelId: model.id, ...t })));
+  if (input.thresholds.length > 0)
+    await tx.insert(modelMetricThresholds).values(input.thresholds.map((t) => ({ modelId: model.id, ...t })));
   await recordAudit(tx, auditActor(ctx), {
     type: "model_update",
     action: "model.registered",
     outcome: "success",
     resource: { type: "model", id: model.id },
-    metadata: { before: null, after: { key: input.key, name: input.name, owner: input.owner, description: input.description, thresholds: input.thresholds } },
+    metadata: {
+      before: null,
+      after: { key: input.key, name: input.name, owner: input.owner, description: input.description, thresholds: input.thresholds },
+    },
   });
   return model;
 }
@@ -40,8 +53,12 @@ export async function setThresholds(tx: Transaction, ctx: RequestContext, input:
   await lockModel(tx, input.modelId);
   const before = await loadThresholds(tx, input.modelId);
   await tx.delete(modelMetricThresholds).where(eq(modelMetricThresholds.modelId, input.modelId));
-  if (input.thresholds.length > 0) await tx.insert(modelMetricThresholds).values(input.thresholds.map((t) => ({ modelId: input.modelId, ...t })));
-  await tx.update(models).set({ updatedAt: sql`now()` }).where(eq(models.id, input.modelId));
+  if (input.thresholds.length > 0)
+    await tx.insert(modelMetricThresholds).values(input.thresholds.map((t) => ({ modelId: input.modelId, ...t })));
+  await tx
+    .update(models)
+    .set({ updatedAt: sql`now()` })
+    .where(eq(models.id, input.modelId));
   await recordAudit(tx, auditActor(ctx), {
     type: "model_update",
     action: "model.thresholds_changed",
@@ -51,7 +68,15 @@ export async function setThresholds(tx: Transaction, ctx: RequestContext, input:
   });
 }
 
-export type NewVersion = { modelId: string; version: string; trainingDataHash: string; artifactUri: string; artifactDigest: string; metrics: Metrics; card: ModelCard };
+export type NewVersion = {
+  modelId: string;
+  version: string;
+  trainingDataHash: string;
+  artifactUri: string;
+  artifactDigest: string;
+  metrics: Metrics;
+  card: ModelCard;
+};
 
 /** A new version starts in development; its registration is the first recorded transition. */
 export async function registerVersion(tx: Transaction, ctx: RequestContext, input: NewVersion) {
@@ -71,7 +96,10 @@ export async function registerVersion(tx: Transaction, ctx: RequestContext, inpu
     .onConflictDoNothing({ target: [modelVersions.modelId, modelVersions.version] })
     .returning({ id: modelVersions.id, version: modelVersions.version, status: modelVersions.status });
   const version = inserted[0];
-  if (!version) throw new AppError("conflict", `Version ${input.version} is already registered for this model.`, { fieldErrors: { version: ["This version is already registered."] } });
+  if (!version)
+    throw new AppError("conflict", `Version ${input.version} is already registered for this model.`, {
+      fieldErrors: { version: ["This version is already registered."] },
+    });
   await writeMetrics(tx, version.id, input.metrics);
   await tx.insert(modelVersionTransitions).values({
     modelId: input.modelId,
@@ -104,10 +132,17 @@ export async function updateModelCard(tx: Transaction, ctx: RequestContext, inpu
   const version = await lockVersion(tx, input.versionId);
   const action = "model.card_updated";
   if (version.status === "retired") {
-    refuse("conflict", "A retired version's model card is part of its closed record and cannot change.", { action, resource: versionResource(version.id), reason: "retired" });
+    refuse("conflict", "A retired version's model card is part of its closed record and cannot change.", {
+      action,
+      resource: versionResource(version.id),
+      reason: "retired",
+    });
   }
   const { versionId, ...card } = input;
-  await tx.update(modelVersions).set({ ...card, updatedAt: sql`now()` }).where(eq(modelVersions.id, versionId));
+  await tx
+    .update(modelVersions)
+    .set({ ...card, updatedAt: sql`now()` })
+    .where(eq(modelVersions.id, versionId));
   await recordAudit(tx, auditActor(ctx), {
     type: "model_update",
     action,
@@ -122,27 +157,45 @@ export async function updateModelCard(tx: Transaction, ctx: RequestContext, inpu
  * to the digest they saw, so the open request's approvals are voided and it now waits for
  * approvals of the new digest. From production on the artifact is fixed: refused.
  */
-export async function replaceArtifact(tx: Transaction, ctx: RequestContext, input: ReplaceArtifactInput & { metrics?: Metrics; trainingDataHash?: string }) {
+export async function replaceArtifact(
+  tx: Transaction,
+  ctx: RequestContext,
+  input: ReplaceArtifactInput & { metrics?: Metrics; trainingDataHash?: string },
+) {
   const version = await lockVersion(tx, input.versionId);
   const action = "model.artifact_replaced";
   if (!ARTIFACT_MUTABLE.includes(version.status as never)) {
-    refuse("conflict", `The version is in ${version.status}: its artifact is what was approved and can no longer be replaced. Register a new version.`, {
-      action,
-      resource: versionResource(version.id),
-      reason: "artifact_frozen",
-      metadata: { status: version.status, attemptedDigest: input.artifactDigest },
-    });
+    refuse(
+      "conflict",
+      `The version is in ${version.status}: its artifact is what was approved and can no longer be replaced. Register a new version.`,
+      {
+        action,
+        resource: versionResource(version.id),
+        reason: "artifact_frozen",
+        metadata: { status: version.status, attemptedDigest: input.artifactDigest },
+      },
+    );
   }
   if (version.artifactDigest === input.artifactDigest) {
-    throw new AppError("validation", "This is already the version's artifact.", { fieldErrors: { artifactDigest: ["This is already the version's artifact digest."] } });
+    throw new AppError("validation", "This is already the version's artifact.", {
+      fieldErrors: { artifactDigest: ["This is already the version's artifact digest."] },
+    });
   }
   const beforeMetrics = input.metrics ? await loadMetrics(tx, version.id) : undefined;
   await tx
     .update(modelVersions)
-    .set({ artifactUri: input.artifactUri, artifactDigest: input.artifactDigest, trainingDataHash: input.trainingDataHash ?? version.trainingDataHash, updatedAt: sql`now()` })
+    .set({
+      artifactUri: input.artifactUri,
+      artifactDigest: input.artifactDigest,
+      trainingDataHash: input.trainingDataHash ?? version.trainingDataHash,
+      updatedAt: sql`now()`,
+    })
     .where(eq(modelVersions.id, version.id));
   if (input.metrics) await writeMetrics(tx, version.id, input.metrics);
-  const [open] = await tx.select({ id: promotionRequests.id }).from(promotionRequests).where(and(eq(promotionRequests.versionId, version.id), eq(promotionRequests.status, "open")));
+  const [open] = await tx
+    .select({ id: promotionRequests.id })
+    .from(promotionRequests)
+    .where(and(eq(promotionRequests.versionId, version.id), eq(promotionRequests.status, "open")));
   const voided = open
     ? await tx
         .update(promotionDecisions)
@@ -158,8 +211,18 @@ export async function replaceArtifact(tx: Transaction, ctx: RequestContext, inpu
     resource: versionResource(version.id),
     metadata: {
       version: version.version,
-      before: { artifactUri: version.artifactUri, artifactDigest: version.artifactDigest, trainingDataHash: version.trainingDataHash, ...(beforeMetrics ? { metrics: beforeMetrics } : {}) },
-      after: { artifactUri: input.artifactUri, artifactDigest: input.artifactDigest, trainingDataHash: input.trainingDataHash ?? version.trainingDataHash, ...(input.metrics ? { metrics: input.metrics } : {}) },
+      before: {
+        artifactUri: version.artifactUri,
+        artifactDigest: version.artifactDigest,
+        trainingDataHash: version.trainingDataHash,
+        ...(beforeMetrics ? { metrics: beforeMetrics } : {}),
+      },
+      after: {
+        artifactUri: input.artifactUri,
+        artifactDigest: input.artifactDigest,
+        trainingDataHash: input.trainingDataHash ?? version.trainingDataHash,
+        ...(input.metrics ? { metrics: input.metrics } : {}),
+      },
       openRequestId: open?.id ?? null,
       voidedApprovals: voided,
     },
@@ -172,7 +235,10 @@ export async function updateApprovalPolicy(tx: Transaction, ctx: RequestContext,
   const [before] = await tx.select().from(approvalPolicies).where(eq(approvalPolicies.toStatus, input.toStatus)).for("update");
   if (!before) throw new AppError("not_found", "No policy for this status.");
   const roles = [...new Set(input.roles)];
-  await tx.update(approvalPolicies).set({ requiredRoles: roles, updatedAt: sql`now()`, updatedBy: ctx.user?.id ?? null }).where(eq(approvalPolicies.toStatus, input.toStatus));
+  await tx
+    .update(approvalPolicies)
+    .set({ requiredRoles: roles, updatedAt: sql`now()`, updatedBy: ctx.user?.id ?? null })
+    .where(eq(approvalPolicies.toStatus, input.toStatus));
   await recordAudit(tx, auditActor(ctx), {
     type: "config_change",
     action: "approval_policy.updated",

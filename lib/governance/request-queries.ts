@@ -24,7 +24,12 @@ export type RequestListItem = {
 };
 
 function textArray(values: readonly string[]): SQL {
-  return values.length === 0 ? sql`array[]::text[]` : sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+  return values.length === 0
+    ? sql`array[]::text[]`
+    : sql`array[${sql.join(
+        values.map((v) => sql`${v}`),
+        sql`, `,
+      )}]::text[]`;
 }
 
 /** Approvals that count: not voided, and of the artifact the request is bound to. */
@@ -47,7 +52,10 @@ function waitingFor(viewer: Viewer): SQL {
 
 export async function countWaitingFor(viewer: Viewer, executor: Executor = db): Promise<number> {
   if (viewer.roles.length === 0) return 0;
-  const [row] = await executor.select({ n: sql<number>`count(*)::int` }).from(promotionRequests).where(waitingFor(viewer));
+  const [row] = await executor
+    .select({ n: sql<number>`count(*)::int` })
+    .from(promotionRequests)
+    .where(waitingFor(viewer));
   return row?.n ?? 0;
 }
 
@@ -78,7 +86,12 @@ function listSelect(executor: Executor) {
 type ListRow = Awaited<ReturnType<ReturnType<typeof listSelect>["where"]>>[number];
 
 function toItem(r: ListRow): RequestListItem {
-  return { ...r, toStatus: r.toStatus as PromotionTarget, status: r.status as RequestStatus, requiredRoles: r.requiredRoles.filter(isRole) };
+  return {
+    ...r,
+    toStatus: r.toStatus as PromotionTarget,
+    status: r.status as RequestStatus,
+    requiredRoles: r.requiredRoles.filter(isRole),
+  };
 }
 
 export async function listWaitingFor(viewer: Viewer, limit = 100, executor: Executor = db): Promise<RequestListItem[]> {
@@ -88,19 +101,30 @@ export async function listWaitingFor(viewer: Viewer, limit = 100, executor: Exec
 }
 
 /** Open requests (oldest first: they have waited longest), optionally only one person's. */
-export async function listOpenRequests(options: { requestedBy?: string; excludeWaitingFor?: Viewer; limit?: number } = {}, executor: Executor = db): Promise<RequestListItem[]> {
+export async function listOpenRequests(
+  options: { requestedBy?: string; excludeWaitingFor?: Viewer; limit?: number } = {},
+  executor: Executor = db,
+): Promise<RequestListItem[]> {
   const where = and(
     eq(promotionRequests.status, "open"),
     options.requestedBy ? eq(promotionRequests.requestedBy, options.requestedBy) : undefined,
-    options.excludeWaitingFor && options.excludeWaitingFor.roles.length > 0 ? sql`not (${waitingFor(options.excludeWaitingFor)})` : undefined,
+    options.excludeWaitingFor && options.excludeWaitingFor.roles.length > 0
+      ? sql`not (${waitingFor(options.excludeWaitingFor)})`
+      : undefined,
   );
-  const rows = await listSelect(executor).where(where).orderBy(promotionRequests.createdAt).limit(options.limit ?? 200);
+  const rows = await listSelect(executor)
+    .where(where)
+    .orderBy(promotionRequests.createdAt)
+    .limit(options.limit ?? 200);
   return rows.map(toItem);
 }
 
 /** Recently closed requests, newest first. */
 export async function listClosedRequests(limit = 20, executor: Executor = db): Promise<RequestListItem[]> {
-  const rows = await listSelect(executor).where(and(ne(promotionRequests.status, "open"), isNotNull(promotionRequests.closedAt))).orderBy(desc(promotionRequests.closedAt)).limit(limit);
+  const rows = await listSelect(executor)
+    .where(and(ne(promotionRequests.status, "open"), isNotNull(promotionRequests.closedAt)))
+    .orderBy(desc(promotionRequests.closedAt))
+    .limit(limit);
   return rows.map(toItem);
 }
 

@@ -94,14 +94,28 @@ export async function getRequestView(requestId: string, viewer: Viewer, executor
     requestedBy: r.requestedBy,
     requiredRoles: r.requiredRoles.filter(isRole),
     artifactDigest: r.artifactDigest,
-    decisions: decisions.map((d) => ({ decidedBy: d.by.id, decision: d.decision, role: d.role, artifactDigest: d.artifactDigest, voided: d.voidedAt !== null })),
+    decisions: decisions.map((d) => ({
+      decidedBy: d.by.id,
+      decision: d.decision,
+      role: d.role,
+      artifactDigest: d.artifactDigest,
+      voided: d.voidedAt !== null,
+    })),
   };
   // Checks are shown while a decision can still be made; a closed request shows its record.
   const gates = open
     ? await evaluateGates({
         target: r.toStatus as PromotionTarget,
         model: { id: m.id, key: m.key, thresholds },
-        version: { id: v.id, version: v.version, status: asStatus(v.status), card: version.card, metrics, artifactDigest: v.artifactDigest, trainingDataHash: v.trainingDataHash },
+        version: {
+          id: v.id,
+          version: v.version,
+          status: asStatus(v.status),
+          card: version.card,
+          metrics,
+          artifactDigest: v.artifactDigest,
+          trainingDataHash: v.trainingDataHash,
+        },
         now: new Date(),
         executor,
       })

@@ -33,10 +33,17 @@ export const ArtifactUri = z
   .max(2000, "At most 2,000 characters.")
   .regex(/^[a-z][a-z0-9+.-]*:\/\/\S+$/i, "A URI with a scheme, e.g. s3://models/fraud/2.1.0/model.onnx.");
 
-const LongText = (max = 4000) => z.string().trim().max(max, `At most ${max.toLocaleString("en")} characters.`);
+const LongText = (max = 4000) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max.toLocaleString("en")} characters.`);
 
 /** An empty <select> sends "": no tier chosen yet. */
-const RiskTierField = z.preprocess((v) => (v === "" ? null : v), z.enum(RISK_TIERS, { error: "Choose low, medium or high." }).nullable().default(null));
+const RiskTierField = z.preprocess(
+  (v) => (v === "" ? null : v),
+  z.enum(RISK_TIERS, { error: "Choose low, medium or high." }).nullable().default(null),
+);
 
 export const ModelCardFields = z.object({
   intendedUse: LongText().default(""),
@@ -83,7 +90,12 @@ const VersionCore = {
 };
 
 /** The form: metrics typed as lines, the card flat. */
-export const RegisterVersionInput = z.object({ modelId: z.uuid("Unknown model."), ...VersionCore, metrics: MetricsText, ...ModelCardFields.shape });
+export const RegisterVersionInput = z.object({
+  modelId: z.uuid("Unknown model."),
+  ...VersionCore,
+  metrics: MetricsText,
+  ...ModelCardFields.shape,
+});
 export type RegisterVersionInput = z.infer<typeof RegisterVersionInput>;
 
 /** The machine API (CI pipelines): metrics as a JSON object, the card nested and optional. */
@@ -109,7 +121,11 @@ export type SetThresholdsInput = z.infer<typeof SetThresholdsInput>;
 export const RequestPromotionInput = z.object({
   versionId: z.uuid("Unknown version."),
   toStatus: z.enum(PROMOTION_TARGETS, { error: "Choose the status to promote to." }),
-  justification: z.string().trim().min(10, "Explain in a sentence or two why this version should move (10 characters or more).").max(4000, "At most 4,000 characters."),
+  justification: z
+    .string()
+    .trim()
+    .min(10, "Explain in a sentence or two why this version should move (10 characters or more).")
+    .max(4000, "At most 4,000 characters."),
 });
 export type RequestPromotionInput = z.infer<typeof RequestPromotionInput>;
 

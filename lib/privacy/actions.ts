@@ -38,10 +38,14 @@ export const withdrawConsentAction = defineAction(
   },
 );
 
-export const checkConsentAction = defineAction("privacy.consent_check", { permission: "consent.check", schema: CheckConsentInput }, async ({ ctx, input }) => {
-  const answer = await checkConsent(ctx, input);
-  return { message: answer.explanation, data: answer };
-});
+export const checkConsentAction = defineAction(
+  "privacy.consent_check",
+  { permission: "consent.check", schema: CheckConsentInput },
+  async ({ ctx, input }) => {
+    const answer = await checkConsent(ctx, input);
+    return { message: answer.explanation, data: answer };
+  },
+);
 
 export const importConsentsAction = defineAction(
   "privacy.consent_import",
@@ -67,7 +71,8 @@ export const fulfilRequestAction = defineAction(
   { permission: "privacy.requests_manage", schema: FulfilRequestInput, revalidate: ["/privacy", "/privacy/requests", "/privacy/consents"] },
   async ({ ctx, input }) => {
     const done = await db.transaction((tx) => fulfilRequest(tx, ctx, input));
-    const erased = done.erasedRecords === null ? "" : ` ${done.erasedRecords} consent records erased; the request no longer links to the subject.`;
+    const erased =
+      done.erasedRecords === null ? "" : ` ${done.erasedRecords} consent records erased; the request no longer links to the subject.`;
     return { message: `Request completed.${erased}` };
   },
 );

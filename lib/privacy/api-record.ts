@@ -15,6 +15,8 @@ const ApiConsentBody = z.discriminatedUnion("status", [
 /** A consent decision reported by a service (POST /api/v1/consent/records): one audited append. */
 export async function recordConsentFromApi(ctx: RequestContext, body: unknown): Promise<{ id: string; status: string }> {
   const input = parseInput(ApiConsentBody, body);
-  const { id } = await db.transaction((tx) => (input.status === "withdrawn" ? withdrawConsent(tx, ctx, input, "api") : recordConsent(tx, ctx, input, "api")));
+  const { id } = await db.transaction((tx) =>
+    input.status === "withdrawn" ? withdrawConsent(tx, ctx, input, "api") : recordConsent(tx, ctx, input, "api"),
+  );
   return { id, status: input.status };
 }

@@ -12,7 +12,12 @@ import { pseudonymize } from "./pseudonym";
 import { action, grant } from "./service-test-support";
 import "./actions";
 
-vi.mock("@/lib/auth/next-auth", () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: {} }));
+vi.mock("@/lib/auth/next-auth", () => ({
+  auth: async () => null,
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+  handlers: {},
+}));
 
 /**
  * The issue's canary: one identifier goes through every privacy path (UI actions, the API,
@@ -32,15 +37,24 @@ let officer: RequestContext;
 let token = "";
 beforeAll(async () => {
   for (const method of ["log", "info", "warn", "error", "debug"] as const) {
-    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void (logs += `${args.map((a) => (a instanceof Error ? `${a.message} ${a.stack} ${String(a.cause)}` : typeof a === "string" ? a : JSON.stringify(a))).join(" ")}\n`));
+    vi.spyOn(console, method).mockImplementation(
+      (...args: unknown[]) =>
+        void (logs += `${args.map((a) => (a instanceof Error ? `${a.message} ${a.stack} ${String(a.cause)}` : typeof a === "string" ? a : JSON.stringify(a))).join(" ")}\n`),
+    );
   }
   for (const stream of [process.stdout, process.stderr]) {
     const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
-    vi.spyOn(stream, "write").mockImplementation(((chunk: unknown, ...rest: unknown[]) => ((logs += String(chunk)), write(chunk, ...rest))) as typeof stream.write);
+    vi.spyOn(stream, "write").mockImplementation(
+      ((chunk: unknown, ...rest: unknown[]) => ((logs += String(chunk)), write(chunk, ...rest))) as typeof stream.write,
+    );
   }
   officer = await signedInContext(await insertUser(["compliance_officer"]));
   const admin = await signedInContext(await insertUser(["admin"]));
-  token = (await db.transaction((tx) => createApiKey(tx, admin, { name: "canary", scopes: ["consent:check"], ratePerMinute: 10_000, ratePerDay: 100_000 }))).token;
+  token = (
+    await db.transaction((tx) =>
+      createApiKey(tx, admin, { name: "canary", scopes: ["consent:check"], ratePerMinute: 10_000, ratePerDay: 100_000 }),
+    )
+  ).token;
 });
 afterAll(async () => {
   vi.restoreAllMocks();
@@ -59,10 +73,21 @@ describe("a canary identifier after a full journey", () => {
     ok(await action("privacy.consent_check").invoke(officer, { subjectId: CANARY, purpose: "model_training" }));
     ok(await action("privacy.consent_check").invoke(officer, { subjectId: CANARY, purpose: "marketing" })); // a denial: audited
     const api = (purpose: string) =>
-      checkRoute(new Request("http://127.0.0.1/api/v1/consent/check", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ subjectId: CANARY, purpose }) }), { params: Promise.resolve({}) });
+      checkRoute(
+        new Request("http://127.0.0.1/api/v1/consent/check", {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body: JSON.stringify({ subjectId: CANARY, purpose }),
+        }),
+        { params: Promise.resolve({}) },
+      );
     expect((await api("evaluation")).status).toBe(200);
     expect((await api("not_a_purpose")).status).toBe(400);
-    const csv = (bad: boolean) => new File([`subject_id,consent_type,status,purposes,policy_version\n${CANARY},explicit,granted,${bad ? "telepathy" : "evaluation"},v1\n`], "c.csv");
+    const csv = (bad: boolean) =>
+      new File(
+        [`subject_id,consent_type,status,purposes,policy_version\n${CANARY},explicit,granted,${bad ? "telepathy" : "evaluation"},v1\n`],
+        "c.csv",
+      );
     expect(await action("privacy.consent_import").invoke(officer, { file: csv(true) })).toMatchObject({ ok: false });
     ok(await action("privacy.consent_import").invoke(officer, { file: csv(false) }));
     ok(await action("privacy.consent_withdraw").invoke(officer, { subjectId: CANARY, purposes: ["analytics"] }));
@@ -72,7 +97,11 @@ describe("a canary identifier after a full journey", () => {
     const report = routeRegistry.get("privacy.access_report")!;
     if (report.kind !== "session") throw new Error("unexpected route kind");
     // The registry's invoke passes no params; the download reads them from the route context.
-    const res = await (await import("@/app/api/privacy/requests/[id]/report/route")).GET(new Request(`http://127.0.0.1/api/privacy/requests/${requestId}/report`), { params: Promise.resolve({ id: requestId }) }).catch(() => null);
+    const res = await (
+      await import("@/app/api/privacy/requests/[id]/report/route")
+    )
+      .GET(new Request(`http://127.0.0.1/api/privacy/requests/${requestId}/report`), { params: Promise.resolve({ id: requestId }) })
+      .catch(() => null);
     expect(res === null || res.status !== 500).toBe(true);
     const { getAccessReport } = await import("./report");
     const body = JSON.stringify(await getAccessReport(requestId));

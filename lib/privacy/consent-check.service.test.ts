@@ -15,7 +15,12 @@ import { pseudonymize } from "./pseudonym";
 import { action, grant, uniqueSubject } from "./service-test-support";
 import "./actions";
 
-vi.mock("@/lib/auth/next-auth", () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: {} }));
+vi.mock("@/lib/auth/next-auth", () => ({
+  auth: async () => null,
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+  handlers: {},
+}));
 
 /** consent_check() (migration 0021): the check's decision and a denial's event, in one statement. */
 const PURPOSES = ["model_training", "evaluation", "analytics", "product_improvement", "marketing"];
@@ -30,7 +35,9 @@ beforeAll(async () => {
   officerUser = await insertUser(["compliance_officer"]);
   officer = await signedInContext(officerUser);
   const admin = await signedInContext(await insertUser(["admin"]));
-  const key = await db.transaction((tx) => createApiKey(tx, admin, { name: "consent check test", scopes: ["consent:check"], ratePerMinute: 10_000, ratePerDay: 100_000 }));
+  const key = await db.transaction((tx) =>
+    createApiKey(tx, admin, { name: "consent check test", scopes: ["consent:check"], ratePerMinute: 10_000, ratePerDay: 100_000 }),
+  );
   token = key.token;
   keyId = key.id;
 });
@@ -81,7 +88,11 @@ describe("consent_check() decides as decideConsent() does", () => {
               );
               const expected = decideConsent(history, purpose, now);
               const got = row!.result;
-              expect({ reason: got.reason, recordId: got.recordId, expiresAt: got.expiresAt ? new Date(got.expiresAt).getTime() : null }).toEqual({
+              expect({
+                reason: got.reason,
+                recordId: got.recordId,
+                expiresAt: got.expiresAt ? new Date(got.expiresAt).getTime() : null,
+              }).toEqual({
                 reason: expected.reason,
                 recordId: expected.recordId,
                 expiresAt: expected.allowed ? expected.expiresAt.getTime() : null,
@@ -107,7 +118,10 @@ describe("a denial's audit event", () => {
     expect(await auditEvents({ afterSeq: after })).toHaveLength(0);
 
     after = await headSeq();
-    expect(await checkConsent(officer, { subjectId: subject, purpose: "marketing" })).toMatchObject({ allowed: false, reason: "purpose_not_covered" });
+    expect(await checkConsent(officer, { subjectId: subject, purpose: "marketing" })).toMatchObject({
+      allowed: false,
+      reason: "purpose_not_covered",
+    });
     const events = await auditEvents({ afterSeq: after });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({

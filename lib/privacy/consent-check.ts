@@ -40,7 +40,9 @@ const API_KEY_PLACEHOLDER = "__api_key__";
 
 export async function checkConsent(ctx: RequestContext, input: CheckConsentInput, now = new Date()): Promise<ConsentAnswer> {
   const channel = ctx.apiKey ? "api" : "ui";
-  const [row] = await db.execute<{ result: ConsentCheckResult }>(sql`SELECT (${checkSql(auditActor(ctx), channel, input, now, null)}) AS result`);
+  const [row] = await db.execute<{ result: ConsentCheckResult }>(
+    sql`SELECT (${checkSql(auditActor(ctx), channel, input, now, null)}) AS result`,
+  );
   return consentAnswer(input, row!.result, now);
 }
 
@@ -91,7 +93,10 @@ function denialTemplate(actor: AuditActor, channel: "api" | "ui", purpose: strin
 
 function consentAnswer(input: CheckConsentInput, result: ConsentCheckResult, now: Date): ConsentAnswer {
   const { purpose, reason } = result;
-  if (!purpose || !reason) throw new AppError("validation", `Unknown purpose: ${input.purpose}.`, { fieldErrors: { purpose: [`Unknown purpose: ${input.purpose}.`] } });
+  if (!purpose || !reason)
+    throw new AppError("validation", `Unknown purpose: ${input.purpose}.`, {
+      fieldErrors: { purpose: [`Unknown purpose: ${input.purpose}.`] },
+    });
   const base = { purpose: purpose.key, reason, explanation: REASON_TEXT[reason], checkedAt: now.toISOString() };
   if (reason !== "granted") return { ...base, allowed: false };
   return { ...base, allowed: true, allowedFields: purpose.allowedFields, expiresAt: new Date(result.expiresAt!).toISOString() };

@@ -44,7 +44,14 @@ export async function recordConsent(tx: Transaction, ctx: RequestContext, input:
     resource: { type: "consent_record", id: row!.id },
     metadata: {
       before: null,
-      after: { status: input.status, consentType: input.consentType, purposes: row!.purposes, policyVersion: input.policyVersion, source, expiresAt: row!.expiresAt.toISOString() },
+      after: {
+        status: input.status,
+        consentType: input.consentType,
+        purposes: row!.purposes,
+        policyVersion: input.policyVersion,
+        source,
+        expiresAt: row!.expiresAt.toISOString(),
+      },
     },
   });
   return { id: row!.id };
@@ -57,7 +64,10 @@ export async function withdrawConsent(tx: Transaction, ctx: RequestContext, inpu
     action: "consent.withdrawn",
     outcome: "success",
     resource: { type: "consent_record", id: done.id },
-    metadata: { before: { grantedPurposes: done.granted }, after: { grantedPurposes: done.granted.filter((p) => !done.purposes.includes(p)), withdrawn: done.purposes, source } },
+    metadata: {
+      before: { grantedPurposes: done.granted },
+      after: { grantedPurposes: done.granted.filter((p) => !done.purposes.includes(p)), withdrawn: done.purposes, source },
+    },
   });
   return { id: done.id, purposes: done.purposes };
 }
@@ -66,17 +76,37 @@ export async function withdrawConsent(tx: Transaction, ctx: RequestContext, inpu
  * Appends a withdrawal of `purposes` (none named: every purpose currently granted) without
  * auditing: the caller's own event describes it (a consent withdrawal, or a fulfilled request).
  */
-export async function insertWithdrawal(tx: Transaction, ctx: RequestContext, subjectPseudonym: string, named: readonly string[], source: ConsentSource) {
+export async function insertWithdrawal(
+  tx: Transaction,
+  ctx: RequestContext,
+  subjectPseudonym: string,
+  named: readonly string[],
+  source: ConsentSource,
+) {
   const catalog = await listPurposes(tx);
   assertKnownPurposes(catalog, named);
   const history = await subjectHistory(tx, subjectPseudonym);
   const now = new Date();
-  const granted = grantedPurposes(history, catalog.map((p) => p.key), now);
+  const granted = grantedPurposes(
+    history,
+    catalog.map((p) => p.key),
+    now,
+  );
   const purposes = named.length > 0 ? [...new Set(named)].sort() : granted;
   if (purposes.length === 0) throw new AppError("conflict", "This subject has no granted consent to withdraw.");
   const [row] = await tx
     .insert(consentRecords)
-    .values({ subjectPseudonym, consentType: "explicit", status: "withdrawn", purposes, policyVersion: "withdrawal", source, recordedAt: now, expiresAt: now, ...recorder(ctx) })
+    .values({
+      subjectPseudonym,
+      consentType: "explicit",
+      status: "withdrawn",
+      purposes,
+      policyVersion: "withdrawal",
+      source,
+      recordedAt: now,
+      expiresAt: now,
+      ...recorder(ctx),
+    })
     .returning({ id: consentRecords.id });
   return { id: row!.id, granted, purposes };
 }

@@ -9,7 +9,12 @@ import { pseudonymize } from "./pseudonym";
 import { action, grant, recordsOf, uniqueSubject } from "./service-test-support";
 import "./actions";
 
-vi.mock("@/lib/auth/next-auth", () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: {} }));
+vi.mock("@/lib/auth/next-auth", () => ({
+  auth: async () => null,
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+  handlers: {},
+}));
 
 let officerUser: TestUser;
 let officer: RequestContext;
@@ -29,20 +34,29 @@ const check = (subjectId: string, purpose: string, now?: Date) => checkConsent(o
 describe("privacy.consent_record", () => {
   it("is refused for an auditor and writes nothing", async () => {
     const subject = uniqueSubject();
-    expect(await action("privacy.consent_record").invoke(auditor, grant(subject, ["analytics"]))).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await action("privacy.consent_record").invoke(auditor, grant(subject, ["analytics"]))).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
     expect(await recordsOf(subject)).toHaveLength(0);
   });
 
   it("records with exactly one audit event holding before/after and no identifier", async () => {
     const subject = uniqueSubject();
     const after = await headSeq();
-    expect(await action("privacy.consent_record").invoke(officer, grant(subject, ["model_training", "evaluation"]))).toMatchObject({ ok: true });
+    expect(await action("privacy.consent_record").invoke(officer, grant(subject, ["model_training", "evaluation"]))).toMatchObject({
+      ok: true,
+    });
     const [row] = await recordsOf(subject);
     expect(row).toMatchObject({ status: "granted", purposes: ["evaluation", "model_training"], source: "ui", recordedBy: officerUser.id });
     expect(row!.expiresAt.getTime() - row!.recordedAt.getTime()).toBe(365 * DAY);
     const events = await auditEvents({ afterSeq: after });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "consent.recorded", resourceId: row!.id, metadata: { before: null, after: { status: "granted", purposes: ["evaluation", "model_training"] } } });
+    expect(events[0]).toMatchObject({
+      action: "consent.recorded",
+      resourceId: row!.id,
+      metadata: { before: null, after: { status: "granted", purposes: ["evaluation", "model_training"] } },
+    });
     const text = JSON.stringify(events[0]);
     expect(text).not.toContain(subject);
     expect(text).not.toContain(pseudonymize(subject));
@@ -66,21 +80,32 @@ describe("privacy.consent_record", () => {
 
 describe("privacy.consent_withdraw", () => {
   it("is refused for an auditor", async () => {
-    expect(await action("privacy.consent_withdraw").invoke(auditor, { subjectId: uniqueSubject() })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await action("privacy.consent_withdraw").invoke(auditor, { subjectId: uniqueSubject() })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
   });
 
   it("makes the check false, keeps the earlier record unchanged, with one audit event", async () => {
     const subject = uniqueSubject();
     await action("privacy.consent_record").invoke(officer, grant(subject, ["model_training", "analytics"]));
     const [original] = await recordsOf(subject);
-    expect(await check(subject, "model_training")).toMatchObject({ allowed: true, allowedFields: ["interaction_text", "labels", "locale"] });
+    expect(await check(subject, "model_training")).toMatchObject({
+      allowed: true,
+      allowedFields: ["interaction_text", "labels", "locale"],
+    });
     const after = await headSeq();
-    expect(await action("privacy.consent_withdraw").invoke(officer, { subjectId: subject, purposes: ["model_training"] })).toMatchObject({ ok: true });
+    expect(await action("privacy.consent_withdraw").invoke(officer, { subjectId: subject, purposes: ["model_training"] })).toMatchObject({
+      ok: true,
+    });
     const events = await auditEvents({ afterSeq: after });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       action: "consent.withdrawn",
-      metadata: { before: { grantedPurposes: ["analytics", "model_training"] }, after: { grantedPurposes: ["analytics"], withdrawn: ["model_training"] } },
+      metadata: {
+        before: { grantedPurposes: ["analytics", "model_training"] },
+        after: { grantedPurposes: ["analytics"], withdrawn: ["model_training"] },
+      },
     });
     expect(await check(subject, "model_training")).toMatchObject({ allowed: false, reason: "withdrawn" });
     expect(await check(subject, "analytics")).toMatchObject({ allowed: true });
@@ -90,7 +115,10 @@ describe("privacy.consent_withdraw", () => {
   });
 
   it("refuses a withdrawal when nothing is granted", async () => {
-    expect(await action("privacy.consent_withdraw").invoke(officer, { subjectId: uniqueSubject() })).toMatchObject({ ok: false, code: "conflict" });
+    expect(await action("privacy.consent_withdraw").invoke(officer, { subjectId: uniqueSubject() })).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
   });
 });
 
@@ -120,17 +148,32 @@ describe("consent check", () => {
   it("audits a denial with purpose and reason only", async () => {
     const subject = uniqueSubject();
     const after = await headSeq();
-    expect(await action("privacy.consent_check").invoke(officer, { subjectId: subject, purpose: "marketing" })).toMatchObject({ ok: true, data: { allowed: false, reason: "no_record" } });
+    expect(await action("privacy.consent_check").invoke(officer, { subjectId: subject, purpose: "marketing" })).toMatchObject({
+      ok: true,
+      data: { allowed: false, reason: "no_record" },
+    });
     const events = await auditEvents({ afterSeq: after });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ eventType: "data_access", action: "consent.check_denied", outcome: "denied", metadata: { purpose: "marketing", reason: "no_record", channel: "ui" } });
+    expect(events[0]).toMatchObject({
+      eventType: "data_access",
+      action: "consent.check_denied",
+      outcome: "denied",
+      metadata: { purpose: "marketing", reason: "no_record", channel: "ui" },
+    });
     expect(JSON.stringify(events[0])).not.toContain(subject);
     expect(JSON.stringify(events[0])).not.toContain(pseudonymize(subject));
   });
 
   it("is refused for a role without consent.check, and an unknown purpose is a field error", async () => {
-    expect(await action("privacy.consent_check").invoke(engineer, { subjectId: uniqueSubject(), purpose: "analytics" })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await action("privacy.consent_check").invoke(officer, { subjectId: uniqueSubject(), purpose: "nope" })).toMatchObject({ ok: false, code: "validation", fieldErrors: { purpose: [expect.any(String)] } });
+    expect(await action("privacy.consent_check").invoke(engineer, { subjectId: uniqueSubject(), purpose: "analytics" })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(await action("privacy.consent_check").invoke(officer, { subjectId: uniqueSubject(), purpose: "nope" })).toMatchObject({
+      ok: false,
+      code: "validation",
+      fieldErrors: { purpose: [expect.any(String)] },
+    });
   });
 });
 
@@ -139,8 +182,12 @@ describe("the database keeps consent history append-only", () => {
     const subject = uniqueSubject();
     await action("privacy.consent_record").invoke(officer, grant(subject, ["analytics"]));
     const p = pseudonymize(subject);
-    await expect(db.execute(sql`UPDATE consent_records SET status = 'refused' WHERE subject_pseudonym = ${p}`)).rejects.toMatchObject({ cause: { message: expect.stringMatching(/append-only/) } });
-    await expect(db.execute(sql`DELETE FROM consent_records WHERE subject_pseudonym = ${p}`)).rejects.toMatchObject({ cause: { message: expect.stringMatching(/append-only/) } });
+    await expect(db.execute(sql`UPDATE consent_records SET status = 'refused' WHERE subject_pseudonym = ${p}`)).rejects.toMatchObject({
+      cause: { message: expect.stringMatching(/append-only/) },
+    });
+    await expect(db.execute(sql`DELETE FROM consent_records WHERE subject_pseudonym = ${p}`)).rejects.toMatchObject({
+      cause: { message: expect.stringMatching(/append-only/) },
+    });
     // Negative control: the same DELETE with the erasure flag goes through.
     await db.transaction(async (tx) => {
       await tx.execute(sql`SELECT set_config('assay.erasure', 'on', true)`);

@@ -7,7 +7,10 @@ import { EPSILON_MAX, EPSILON_MIN, noisyCount } from "./laplace";
 import { purposeStats } from "./stats";
 
 export const DpExportInput = z.object({
-  epsilon: z.coerce.number({ error: "Enter epsilon as a number." }).min(EPSILON_MIN, `At least ${EPSILON_MIN}.`).max(EPSILON_MAX, `At most ${EPSILON_MAX}.`),
+  epsilon: z.coerce
+    .number({ error: "Enter epsilon as a number." })
+    .min(EPSILON_MIN, `At least ${EPSILON_MIN}.`)
+    .max(EPSILON_MAX, `At most ${EPSILON_MAX}.`),
 });
 
 /**

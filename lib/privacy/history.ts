@@ -11,7 +11,12 @@ export type Purpose = { key: string; label: string; description: string; allowed
 
 export async function listPurposes(db: Executor): Promise<Purpose[]> {
   return db
-    .select({ key: privacyPurposes.key, label: privacyPurposes.label, description: privacyPurposes.description, allowedFields: privacyPurposes.allowedFields })
+    .select({
+      key: privacyPurposes.key,
+      label: privacyPurposes.label,
+      description: privacyPurposes.description,
+      allowedFields: privacyPurposes.allowedFields,
+    })
     .from(privacyPurposes)
     .orderBy(asc(privacyPurposes.key));
 }

@@ -27,15 +27,26 @@ export type ParseResult = { ok: true; rows: ParsedConsent[] } | { ok: false; tot
 export function parseConsentCsv(text: string, knownPurposes: ReadonlySet<string>, now = new Date()): ParseResult {
   let records: Record<string, string>[];
   try {
-    records = parse(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true });
+    records = parse(text, {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+    });
   } catch (err) {
     const line = (err as { lines?: number }).lines;
-    return { ok: false, total: 0, errors: [{ row: line ?? 1, message: "The file is not valid CSV (check quoting and the number of columns)." }] };
+    return {
+      ok: false,
+      total: 0,
+      errors: [{ row: line ?? 1, message: "The file is not valid CSV (check quoting and the number of columns)." }],
+    };
   }
   if (records.length === 0) return { ok: false, total: 0, errors: [{ row: 1, message: "The file has no rows below its header." }] };
   const missing = REQUIRED.filter((c) => !(c in records[0]!));
-  if (missing.length > 0) return { ok: false, total: records.length, errors: [{ row: 1, message: `The header lacks: ${missing.join(", ")}.` }] };
-  if (records.length > MAX_IMPORT_ROWS) return { ok: false, total: records.length, errors: [{ row: 1, message: `At most ${MAX_IMPORT_ROWS} rows per file.` }] };
+  if (missing.length > 0)
+    return { ok: false, total: records.length, errors: [{ row: 1, message: `The header lacks: ${missing.join(", ")}.` }] };
+  if (records.length > MAX_IMPORT_ROWS)
+    return { ok: false, total: records.length, errors: [{ row: 1, message: `At most ${MAX_IMPORT_ROWS} rows per file.` }] };
 
   const rows: ParsedConsent[] = [];
   const errors: RowError[] = [];
@@ -56,7 +67,16 @@ export function parseConsentCsv(text: string, knownPurposes: ReadonlySet<string>
     const expiresAt = r.expires_at ? new Date(r.expires_at) : addDays(recordedAt, DEFAULT_CONSENT_DAYS);
     if (recordedAt.getTime() > now.getTime() + 60_000) errors.push({ row, message: "recorded_at is in the future." });
     else if (expiresAt.getTime() < recordedAt.getTime()) errors.push({ row, message: "expires_at is before recorded_at." });
-    else rows.push({ subjectId: r.subject_id, consentType: r.consent_type, status: r.status, purposes: [...new Set(r.purposes)].sort(), policyVersion: r.policy_version, recordedAt, expiresAt });
+    else
+      rows.push({
+        subjectId: r.subject_id,
+        consentType: r.consent_type,
+        status: r.status,
+        purposes: [...new Set(r.purposes)].sort(),
+        policyVersion: r.policy_version,
+        recordedAt,
+        expiresAt,
+      });
   });
   return errors.length > 0 ? { ok: false, total: records.length, errors } : { ok: true, rows };
 }

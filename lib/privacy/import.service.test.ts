@@ -5,7 +5,12 @@ import { action, countConsentRecords, recordsOf, uniqueSubject } from "./service
 import { closeDb } from "@/db/client";
 import "./actions";
 
-vi.mock("@/lib/auth/next-auth", () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: {} }));
+vi.mock("@/lib/auth/next-auth", () => ({
+  auth: async () => null,
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+  handlers: {},
+}));
 
 let officer: RequestContext;
 let auditor: RequestContext;
@@ -18,7 +23,9 @@ afterAll(closeDb);
 const HEADER = "subject_id,consent_type,status,purposes,policy_version,recorded_at,expires_at";
 function csvOf(n: number, label: string, badAt?: number): { text: string; subjects: string[] } {
   const subjects = Array.from({ length: n }, (_, i) => uniqueSubject(`${label}${i}`));
-  const lines = subjects.map((s, i) => (i === badAt ? `${s},explicit,granted,model_training;telepathy,2026-01,,` : `${s},explicit,granted,model_training;analytics,2026-01,,`));
+  const lines = subjects.map((s, i) =>
+    i === badAt ? `${s},explicit,granted,model_training;telepathy,2026-01,,` : `${s},explicit,granted,model_training;analytics,2026-01,,`,
+  );
   return { text: `${HEADER}\n${lines.join("\n")}\n`, subjects };
 }
 const file = (text: string) => new File([text], "consents.csv", { type: "text/csv" });
@@ -38,7 +45,10 @@ describe("privacy.consent_import", () => {
     const result = await action("privacy.consent_import").invoke(officer, { file: file(text) });
     expect(result).toMatchObject({ ok: false, code: "validation" });
     // Line 618: the header is line 1 and the bad row is the 617th data row.
-    expect(result?.ok === false && result.fieldErrors).toEqual({ file: ["1 row is invalid: nothing was imported."], "row.618": ["Unknown purpose: telepathy."] });
+    expect(result?.ok === false && result.fieldErrors).toEqual({
+      file: ["1 row is invalid: nothing was imported."],
+      "row.618": ["Unknown purpose: telepathy."],
+    });
     expect(JSON.stringify(result)).not.toContain(subjects[616]);
     expect(await countConsentRecords()).toBe(before);
     expect(await headSeq()).toBe(after);
@@ -46,7 +56,14 @@ describe("privacy.consent_import", () => {
 
   it("names every kind of bad row", async () => {
     const s = uniqueSubject();
-    const text = [HEADER, `${s},verbal,granted,analytics,v1,,`, `${s},explicit,maybe,analytics,v1,,`, `,explicit,granted,analytics,v1,,`, `${s},explicit,granted,,v1,,`, `${s},explicit,granted,analytics,v1,yesterday,`].join("\n");
+    const text = [
+      HEADER,
+      `${s},verbal,granted,analytics,v1,,`,
+      `${s},explicit,maybe,analytics,v1,,`,
+      `,explicit,granted,analytics,v1,,`,
+      `${s},explicit,granted,,v1,,`,
+      `${s},explicit,granted,analytics,v1,yesterday,`,
+    ].join("\n");
     const result = await action("privacy.consent_import").invoke(officer, { file: file(text) });
     const rows = result?.ok === false ? Object.keys(result.fieldErrors ?? {}).filter((k) => k.startsWith("row.")) : [];
     expect(rows.sort()).toEqual(["row.2", "row.3", "row.4", "row.5", "row.6"]);
@@ -61,11 +78,17 @@ describe("privacy.consent_import", () => {
     const { text, subjects } = csvOf(1000, "good");
     const before = await countConsentRecords();
     const after = await headSeq();
-    expect(await action("privacy.consent_import").invoke(officer, { file: file(text) })).toMatchObject({ ok: true, message: "Imported 1000 consent records." });
+    expect(await action("privacy.consent_import").invoke(officer, { file: file(text) })).toMatchObject({
+      ok: true,
+      message: "Imported 1000 consent records.",
+    });
     expect(await countConsentRecords()).toBe(before + 1000);
     expect(await recordsOf(subjects[999]!)).toMatchObject([{ source: "import", purposes: ["analytics", "model_training"] }]);
     const events = await auditEvents({ afterSeq: after });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "consent.imported", metadata: { before: null, after: { records: 1000, byStatus: { granted: 1000, refused: 0, withdrawn: 0 } } } });
+    expect(events[0]).toMatchObject({
+      action: "consent.imported",
+      metadata: { before: null, after: { records: 1000, byStatus: { granted: 1000, refused: 0, withdrawn: 0 } } },
+    });
   });
 });

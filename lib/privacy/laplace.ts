@@ -39,6 +39,7 @@ export const EPSILON_MAX = 10;
 
 /** The noisy count, rounded and clamped at zero (post-processing keeps the guarantee). */
 export function noisyCount(count: number, epsilon: number, uniform?: () => number): number {
-  if (!(epsilon >= EPSILON_MIN && epsilon <= EPSILON_MAX)) throw new RangeError(`epsilon must be between ${EPSILON_MIN} and ${EPSILON_MAX}`);
+  if (!(epsilon >= EPSILON_MIN && epsilon <= EPSILON_MAX))
+    throw new RangeError(`epsilon must be between ${EPSILON_MIN} and ${EPSILON_MAX}`);
   return Math.max(0, Math.round(count + laplaceSample(1 / epsilon, uniform)));
 }

@@ -34,7 +34,12 @@ export async function listRecentConsents(limit = 100, executor: Executor = db): 
     .from(consentRecords)
     .orderBy(desc(consentRecords.recordedAt))
     .limit(limit);
-  return rows.map(({ subjectPseudonym, ...r }) => ({ ...r, subject: displayRef(subjectPseudonym), recordedAt: r.recordedAt.toISOString(), expiresAt: r.expiresAt.toISOString() }));
+  return rows.map(({ subjectPseudonym, ...r }) => ({
+    ...r,
+    subject: displayRef(subjectPseudonym),
+    recordedAt: r.recordedAt.toISOString(),
+    expiresAt: r.expiresAt.toISOString(),
+  }));
 }
 
 export async function listRequests(executor: Executor = db): Promise<RequestRow[]> {
@@ -80,7 +85,10 @@ export async function listActivities(executor: Executor = db): Promise<ActivityR
 
 /** Assignee choices: the people who may work on requests. */
 export async function listAssignees(executor: Executor = db): Promise<{ id: string; name: string }[]> {
-  const roles = sql.join(rolesFor("privacy.requests_manage").map((r) => sql`${r}`), sql`, `);
+  const roles = sql.join(
+    rolesFor("privacy.requests_manage").map((r) => sql`${r}`),
+    sql`, `,
+  );
   const rows = await executor.execute<{ id: string; name: string }>(sql`
     SELECT DISTINCT u.id, u.name FROM users u JOIN user_roles r ON r.user_id = u.id
      WHERE r.role IN (${roles}) AND u.disabled_at IS NULL ORDER BY u.name`);

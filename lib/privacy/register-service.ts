@@ -16,7 +16,10 @@ export async function savePurpose(tx: Transaction, ctx: RequestContext, input: S
   const [after] = await tx
     .insert(privacyPurposes)
     .values({ key: input.key, label: input.label, description: input.description, allowedFields: fields })
-    .onConflictDoUpdate({ target: privacyPurposes.key, set: { label: input.label, description: input.description, allowedFields: fields, updatedAt: sql`now()` } })
+    .onConflictDoUpdate({
+      target: privacyPurposes.key,
+      set: { label: input.label, description: input.description, allowedFields: fields, updatedAt: sql`now()` },
+    })
     .returning();
   const view = (p: typeof after) => (p ? { label: p.label, description: p.description, allowedFields: p.allowedFields } : null);
   await recordAudit(tx, auditActor(ctx), {
@@ -36,9 +39,17 @@ export async function createActivity(tx: Transaction, ctx: RequestContext, input
     .values({ ...input, dataCategories: [...new Set(input.dataCategories)], recipients: [...new Set(input.recipients)] })
     .onConflictDoNothing({ target: processingActivities.name })
     .returning();
-  if (!row) throw new AppError("conflict", "An activity with this name exists.", { fieldErrors: { name: ["An activity with this name exists."] } });
+  if (!row)
+    throw new AppError("conflict", "An activity with this name exists.", { fieldErrors: { name: ["An activity with this name exists."] } });
   const { id } = row;
-  const after = { name: row.name, purpose: row.purpose, dataCategories: row.dataCategories, legalBasis: row.legalBasis, retentionDays: row.retentionDays, recipients: row.recipients };
+  const after = {
+    name: row.name,
+    purpose: row.purpose,
+    dataCategories: row.dataCategories,
+    legalBasis: row.legalBasis,
+    retentionDays: row.retentionDays,
+    recipients: row.recipients,
+  };
   await recordAudit(tx, auditActor(ctx), {
     type: "config_change",
     action: "processing_activity.created",

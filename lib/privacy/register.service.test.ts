@@ -10,7 +10,12 @@ import { pseudonymize } from "./pseudonym";
 import { action, grant, uniqueSubject } from "./service-test-support";
 import "./actions";
 
-vi.mock("@/lib/auth/next-auth", () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: {} }));
+vi.mock("@/lib/auth/next-auth", () => ({
+  auth: async () => null,
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+  handlers: {},
+}));
 
 let officer: RequestContext;
 let auditor: RequestContext;
@@ -19,7 +24,11 @@ beforeAll(async () => {
   officer = await signedInContext(await insertUser(["compliance_officer"]));
   auditor = await signedInContext(await insertUser(["auditor"]));
   const admin = await signedInContext(await insertUser(["admin"]));
-  token = (await db.transaction((tx) => createApiKey(tx, admin, { name: "consent checker", scopes: ["consent:check"], ratePerMinute: 10_000, ratePerDay: 100_000 }))).token;
+  token = (
+    await db.transaction((tx) =>
+      createApiKey(tx, admin, { name: "consent checker", scopes: ["consent:check"], ratePerMinute: 10_000, ratePerDay: 100_000 }),
+    )
+  ).token;
 });
 afterAll(closeDb);
 
@@ -27,30 +36,51 @@ const key = () => `test_${Date.now().toString(36)}_${Math.floor(Math.random() * 
 
 describe("privacy.purpose_save", () => {
   it("is refused for an auditor", async () => {
-    expect(await action("privacy.purpose_save").invoke(auditor, { key: key(), label: "X" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await action("privacy.purpose_save").invoke(auditor, { key: key(), label: "X" })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
   });
 
   it("adds then edits a purpose and its minimization rule, one audit event each", async () => {
     const k = key();
     let after = await headSeq();
-    expect(await action("privacy.purpose_save").invoke(officer, { key: k, label: "Research", allowedFields: "age_band, locale" })).toMatchObject({ ok: true });
+    expect(
+      await action("privacy.purpose_save").invoke(officer, { key: k, label: "Research", allowedFields: "age_band, locale" }),
+    ).toMatchObject({ ok: true });
     let events = await auditEvents({ afterSeq: after });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "privacy_purpose.created", metadata: { before: null, after: { label: "Research", allowedFields: ["age_band", "locale"] } } });
+    expect(events[0]).toMatchObject({
+      action: "privacy_purpose.created",
+      metadata: { before: null, after: { label: "Research", allowedFields: ["age_band", "locale"] } },
+    });
     after = await headSeq();
     await action("privacy.purpose_save").invoke(officer, { key: k, label: "Research", allowedFields: "age_band" });
     events = await auditEvents({ afterSeq: after });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "privacy_purpose.updated", metadata: { before: { allowedFields: ["age_band", "locale"] }, after: { allowedFields: ["age_band"] } } });
+    expect(events[0]).toMatchObject({
+      action: "privacy_purpose.updated",
+      metadata: { before: { allowedFields: ["age_band", "locale"] }, after: { allowedFields: ["age_band"] } },
+    });
   });
 
   it("refuses a malformed key", async () => {
-    expect(await action("privacy.purpose_save").invoke(officer, { key: "Bad Key", label: "X" })).toMatchObject({ ok: false, fieldErrors: { key: [expect.any(String)] } });
+    expect(await action("privacy.purpose_save").invoke(officer, { key: "Bad Key", label: "X" })).toMatchObject({
+      ok: false,
+      fieldErrors: { key: [expect.any(String)] },
+    });
   });
 });
 
 describe("privacy.activity_create", () => {
-  const activity = (name: string, purpose = "analytics") => ({ name, purpose, dataCategories: "usage events", legalBasis: "legitimate_interests", retentionDays: "90", recipients: "" });
+  const activity = (name: string, purpose = "analytics") => ({
+    name,
+    purpose,
+    dataCategories: "usage events",
+    legalBasis: "legitimate_interests",
+    retentionDays: "90",
+    recipients: "",
+  });
 
   it("is refused for an auditor", async () => {
     expect(await action("privacy.activity_create").invoke(auditor, activity(key()))).toMatchObject({ ok: false, code: "forbidden" });
@@ -62,17 +92,30 @@ describe("privacy.activity_create", () => {
     expect(await action("privacy.activity_create").invoke(officer, activity(name))).toMatchObject({ ok: true });
     const events = await auditEvents({ afterSeq: after });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "processing_activity.created", metadata: { before: null, after: { name, purpose: "analytics", retentionDays: 90, recipients: [] } } });
+    expect(events[0]).toMatchObject({
+      action: "processing_activity.created",
+      metadata: { before: null, after: { name, purpose: "analytics", retentionDays: 90, recipients: [] } },
+    });
     expect(await action("privacy.activity_create").invoke(officer, activity(name))).toMatchObject({ ok: false, code: "conflict" });
-    expect(await action("privacy.activity_create").invoke(officer, activity(key(), "nope"))).toMatchObject({ ok: false, fieldErrors: { purpose: [expect.any(String)] } });
+    expect(await action("privacy.activity_create").invoke(officer, activity(key(), "nope"))).toMatchObject({
+      ok: false,
+      fieldErrors: { purpose: [expect.any(String)] },
+    });
   });
 });
 
 describe("POST /api/v1/consent/check", () => {
   const call = (body: unknown) =>
-    checkRoute(new Request("http://127.0.0.1/api/v1/consent/check", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) }), {
-      params: Promise.resolve({}),
-    });
+    checkRoute(
+      new Request("http://127.0.0.1/api/v1/consent/check", {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }),
+      {
+        params: Promise.resolve({}),
+      },
+    );
 
   it("answers allowed with the minimization fields, and denied with the reason", async () => {
     const subject = uniqueSubject();
@@ -106,7 +149,11 @@ describe("POST /api/v1/consent/check", () => {
   it("reads the body before the key, but tells a caller without a valid key only that", async () => {
     const anonymous = (body: string, authorization?: string) =>
       checkRoute(
-        new Request("http://127.0.0.1/api/v1/consent/check", { method: "POST", headers: { ...(authorization ? { authorization } : {}), "content-type": "application/json" }, body }),
+        new Request("http://127.0.0.1/api/v1/consent/check", {
+          method: "POST",
+          headers: { ...(authorization ? { authorization } : {}), "content-type": "application/json" },
+          body,
+        }),
         { params: Promise.resolve({}) },
       );
     expect((await anonymous("{not json")).status).toBe(401);

@@ -40,13 +40,25 @@ export async function getAccessReport(requestId: string, executor: Executor = db
           .where(inArray(processingActivities.purpose, everGranted))
           .orderBy(processingActivities.name);
   const requests = await executor
-    .select({ id: dataSubjectRequests.id, type: dataSubjectRequests.type, status: dataSubjectRequests.status, receivedAt: dataSubjectRequests.receivedAt, dueAt: dataSubjectRequests.dueAt })
+    .select({
+      id: dataSubjectRequests.id,
+      type: dataSubjectRequests.type,
+      status: dataSubjectRequests.status,
+      receivedAt: dataSubjectRequests.receivedAt,
+      dueAt: dataSubjectRequests.dueAt,
+    })
     .from(dataSubjectRequests)
     .where(eq(dataSubjectRequests.subjectPseudonym, request.subjectPseudonym));
   return {
     format: "assay.access-report/v1",
     generatedAt: now.toISOString(),
-    request: { id: request.id, type: request.type, status: request.status, receivedAt: request.receivedAt.toISOString(), dueAt: request.dueAt.toISOString() },
+    request: {
+      id: request.id,
+      type: request.type,
+      status: request.status,
+      receivedAt: request.receivedAt.toISOString(),
+      dueAt: request.dueAt.toISOString(),
+    },
     subject: displayRef(request.subjectPseudonym),
     consentHistory: history.map((r) => ({
       id: r.id,

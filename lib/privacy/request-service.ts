@@ -33,7 +33,10 @@ export async function createRequest(tx: Transaction, ctx: RequestContext, input:
     action: "data_subject_request.created",
     outcome: "success",
     resource: { type: "data_subject_request", id: row!.id },
-    metadata: { before: null, after: { type: input.type, status: "open", dueAt: row!.dueAt.toISOString(), assigneeId: input.assigneeId ?? null } },
+    metadata: {
+      before: null,
+      after: { type: input.type, status: "open", dueAt: row!.dueAt.toISOString(), assigneeId: input.assigneeId ?? null },
+    },
   });
   return { id: row!.id };
 }
@@ -53,9 +56,16 @@ export async function fulfilRequest(tx: Transaction, ctx: RequestContext, input:
   let effect: Record<string, unknown> = {};
   if (request.type === "deletion") {
     await tx.execute(sql`SELECT set_config('assay.erasure', 'on', true)`);
-    const deleted = await tx.delete(consentRecords).where(eq(consentRecords.subjectPseudonym, subject)).returning({ id: consentRecords.id });
+    const deleted = await tx
+      .delete(consentRecords)
+      .where(eq(consentRecords.subjectPseudonym, subject))
+      .returning({ id: consentRecords.id });
     await tx.execute(sql`SELECT set_config('assay.erasure', 'off', true)`);
-    const unlinked = await tx.update(dataSubjectRequests).set({ subjectPseudonym: null }).where(eq(dataSubjectRequests.subjectPseudonym, subject)).returning({ id: dataSubjectRequests.id });
+    const unlinked = await tx
+      .update(dataSubjectRequests)
+      .set({ subjectPseudonym: null })
+      .where(eq(dataSubjectRequests.subjectPseudonym, subject))
+      .returning({ id: dataSubjectRequests.id });
     effect = { erased: true, consentRecordsDeleted: deleted.length, requestsUnlinked: unlinked.length };
   } else if (request.type === "consent_withdrawal") {
     effect = await withdrawBySubject(tx, ctx, subject);
@@ -70,7 +80,10 @@ export async function fulfilRequest(tx: Transaction, ctx: RequestContext, input:
     action: "data_subject_request.fulfilled",
     outcome: "success",
     resource: { type: "data_subject_request", id: request.id },
-    metadata: { before: { type: request.type, status: request.status }, after: { type: request.type, status: after!.status, completedAt: after!.completedAt!.toISOString(), ...effect } },
+    metadata: {
+      before: { type: request.type, status: request.status },
+      after: { type: request.type, status: after!.status, completedAt: after!.completedAt!.toISOString(), ...effect },
+    },
   });
   return { id: request.id, type: request.type, erasedRecords: request.type === "deletion" ? Number(effect.consentRecordsDeleted) : null };
 }

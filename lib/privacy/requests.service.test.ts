@@ -9,7 +9,12 @@ import { getAccessReport } from "./report";
 import { action, grant, recordsOf, uniqueSubject } from "./service-test-support";
 import "./actions";
 
-vi.mock("@/lib/auth/next-auth", () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: {} }));
+vi.mock("@/lib/auth/next-auth", () => ({
+  auth: async () => null,
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+  handlers: {},
+}));
 
 let officerUser: TestUser;
 let officer: RequestContext;
@@ -37,7 +42,10 @@ async function newRequest(subjectId: string, type: string) {
 
 describe("privacy.request_create", () => {
   it("is refused for an auditor", async () => {
-    expect(await action("privacy.request_create").invoke(auditor, { subjectId: uniqueSubject(), type: "access" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await action("privacy.request_create").invoke(auditor, { subjectId: uniqueSubject(), type: "access" })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
   });
 
   it("logs the request due in 30 days with one audit event and no identifier", async () => {
@@ -49,12 +57,19 @@ describe("privacy.request_create", () => {
     expect(row!.dueAt.getTime() - row!.receivedAt.getTime()).toBe(30 * 86_400_000);
     const events = await auditEvents({ afterSeq: after });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "data_subject_request.created", resourceId: id, metadata: { before: null, after: { type: "access", status: "open" } } });
+    expect(events[0]).toMatchObject({
+      action: "data_subject_request.created",
+      resourceId: id,
+      metadata: { before: null, after: { type: "access", status: "open" } },
+    });
     expect(JSON.stringify(events)).not.toContain(pseudonymize(subject));
   });
 
   it("refuses an unknown type with a field error", async () => {
-    expect(await action("privacy.request_create").invoke(officer, { subjectId: uniqueSubject(), type: "curiosity" })).toMatchObject({ ok: false, fieldErrors: { type: [expect.any(String)] } });
+    expect(await action("privacy.request_create").invoke(officer, { subjectId: uniqueSubject(), type: "curiosity" })).toMatchObject({
+      ok: false,
+      fieldErrors: { type: [expect.any(String)] },
+    });
   });
 });
 
@@ -88,10 +103,15 @@ describe("privacy.request_fulfil", () => {
   it("completes an access request with one audit event holding before/after", async () => {
     const id = await newRequest(uniqueSubject(), "access");
     const after = await headSeq();
-    expect(await action("privacy.request_fulfil").invoke(officer, { requestId: id, resolution: "Report sent." })).toMatchObject({ ok: true });
+    expect(await action("privacy.request_fulfil").invoke(officer, { requestId: id, resolution: "Report sent." })).toMatchObject({
+      ok: true,
+    });
     const events = await auditEvents({ afterSeq: after });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "data_subject_request.fulfilled", metadata: { before: { status: "open" }, after: { status: "completed" } } });
+    expect(events[0]).toMatchObject({
+      action: "data_subject_request.fulfilled",
+      metadata: { before: { status: "open" }, after: { status: "completed" } },
+    });
     expect(await action("privacy.request_fulfil").invoke(officer, { requestId: id })).toMatchObject({ ok: false, code: "conflict" });
   });
 
@@ -118,7 +138,10 @@ describe("privacy.request_fulfil", () => {
     expect(row).toMatchObject({ status: "completed", subjectPseudonym: null });
     const events = await auditEvents({ afterSeq: after });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ eventType: "data_deletion", metadata: { after: { erased: true, consentRecordsDeleted: 1, requestsUnlinked: 2 } } });
+    expect(events[0]).toMatchObject({
+      eventType: "data_deletion",
+      metadata: { after: { erased: true, consentRecordsDeleted: 1, requestsUnlinked: 2 } },
+    });
     // Nothing anywhere in the database holds the pseudonym (or the identifier) any more.
     const [hits] = await db.execute<{ n: string }>(sql`
       SELECT (SELECT count(*) FROM audit_events WHERE canonical LIKE ${"%" + p + "%"} OR canonical LIKE ${"%" + subject + "%"})

@@ -23,4 +23,12 @@ export type RequestRow = {
   resolution: string;
 };
 
-export type ActivityRow = { id: string; name: string; purpose: string; dataCategories: string[]; legalBasis: string; retentionDays: number; recipients: string[] };
+export type ActivityRow = {
+  id: string;
+  name: string;
+  purpose: string;
+  dataCategories: string[];
+  legalBasis: string;
+  retentionDays: number;
+  recipients: string[];
+};

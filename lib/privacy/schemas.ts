@@ -9,15 +9,31 @@ export type RequestType = (typeof REQUEST_TYPES)[number];
 export const LEGAL_BASES = ["consent", "contract", "legal_obligation", "vital_interests", "public_task", "legitimate_interests"] as const;
 
 // Identifiers are held only long enough to pseudonymize: zod messages never echo them.
-const SubjectId = z.string({ error: "Enter the subject identifier." }).trim().min(1, "Enter the subject identifier.").max(320, "At most 320 characters.");
-const PurposeKey = z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, "Use 2–40 lower-case letters, digits or _.");
+const SubjectId = z
+  .string({ error: "Enter the subject identifier." })
+  .trim()
+  .min(1, "Enter the subject identifier.")
+  .max(320, "At most 320 characters.");
+const PurposeKey = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{1,39}$/, "Use 2–40 lower-case letters, digits or _.");
 // An unticked checkbox group sends nothing: prefault([]) lets the list's own rule speak.
 const PurposeList = z.array(PurposeKey).max(50).prefault([]);
 const days = (fallback: number, max: number) =>
-  z.preprocess((v) => (v === "" || v === undefined ? fallback : v), z.coerce.number().int("Whole days only.").min(1, "At least 1 day.").max(max, `At most ${max} days.`));
+  z.preprocess(
+    (v) => (v === "" || v === undefined ? fallback : v),
+    z.coerce.number().int("Whole days only.").min(1, "At least 1 day.").max(max, `At most ${max} days.`),
+  );
 /** "a, b; c" → ["a","b","c"], for comma-separated form fields. */
 const List = z.preprocess(
-  (v) => (typeof v === "string" ? v.split(/[,;\n]/).map((s) => s.trim()).filter(Boolean) : v),
+  (v) =>
+    typeof v === "string"
+      ? v
+          .split(/[,;\n]/)
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : v,
   z.array(z.string().max(80, "At most 80 characters each.")).max(40),
 );
 
@@ -26,7 +42,11 @@ export const RecordConsentInput = z.object({
   consentType: z.enum(CONSENT_TYPES, { error: "Choose a consent type." }),
   status: z.enum(CONSENT_STATUSES, { error: "Choose granted, refused or withdrawn." }),
   purposes: PurposeList.pipe(z.array(z.string()).min(1, "Choose at least one purpose.")),
-  policyVersion: z.string({ error: "Enter the policy version." }).trim().min(1, "Enter the policy version.").max(40, "At most 40 characters."),
+  policyVersion: z
+    .string({ error: "Enter the policy version." })
+    .trim()
+    .min(1, "Enter the policy version.")
+    .max(40, "At most 40 characters."),
   expiresInDays: days(DEFAULT_CONSENT_DAYS, 3650),
 });
 export type RecordConsentInput = z.infer<typeof RecordConsentInput>;
@@ -53,10 +73,28 @@ export const ImportRow = z.object({
   subject_id: SubjectId,
   consent_type: z.enum(CONSENT_TYPES, { error: `consent_type must be one of ${CONSENT_TYPES.join(", ")}.` }),
   status: z.enum(CONSENT_STATUSES, { error: `status must be one of ${CONSENT_STATUSES.join(", ")}.` }),
-  purposes: z.string({ error: "purposes is missing." }).transform((s) => s.split(/[;|]/).map((p) => p.trim()).filter(Boolean)).pipe(z.array(z.string()).min(1, "purposes is empty.")),
-  policy_version: z.string({ error: "policy_version is missing." }).trim().min(1, "policy_version is empty.").max(40, "policy_version is longer than 40 characters."),
-  recorded_at: z.preprocess((v) => (v === "" ? undefined : v), z.iso.datetime({ offset: true, error: "recorded_at must be an ISO 8601 date-time." }).optional()),
-  expires_at: z.preprocess((v) => (v === "" ? undefined : v), z.iso.datetime({ offset: true, error: "expires_at must be an ISO 8601 date-time." }).optional()),
+  purposes: z
+    .string({ error: "purposes is missing." })
+    .transform((s) =>
+      s
+        .split(/[;|]/)
+        .map((p) => p.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string()).min(1, "purposes is empty.")),
+  policy_version: z
+    .string({ error: "policy_version is missing." })
+    .trim()
+    .min(1, "policy_version is empty.")
+    .max(40, "policy_version is longer than 40 characters."),
+  recorded_at: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.iso.datetime({ offset: true, error: "recorded_at must be an ISO 8601 date-time." }).optional(),
+  ),
+  expires_at: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.iso.datetime({ offset: true, error: "expires_at must be an ISO 8601 date-time." }).optional(),
+  ),
 });
 export type ImportRow = z.infer<typeof ImportRow>;
 

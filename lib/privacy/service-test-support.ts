@@ -22,7 +22,11 @@ export function uniqueSubject(label = "subject"): string {
 }
 
 export async function recordsOf(subjectId: string) {
-  return db.select().from(consentRecords).where(eq(consentRecords.subjectPseudonym, pseudonymize(subjectId))).orderBy(consentRecords.recordedAt);
+  return db
+    .select()
+    .from(consentRecords)
+    .where(eq(consentRecords.subjectPseudonym, pseudonymize(subjectId)))
+    .orderBy(consentRecords.recordedAt);
 }
 
 export async function countConsentRecords(): Promise<number> {

@@ -22,7 +22,10 @@ export async function purposeStats(executor: Executor = db, soonDays = 30): Prom
      GROUP BY pp.key ORDER BY pp.key`);
   const [total] = await executor.execute<{ n: string }>(sql`SELECT count(DISTINCT subject_pseudonym) AS n FROM consent_records`);
   const subjects = Number(total?.n ?? 0);
-  return { subjects, purposes: rows.map((r) => ({ purpose: r.purpose, granted: Number(r.granted), expiringSoon: Number(r.expiring), subjects })) };
+  return {
+    subjects,
+    purposes: rows.map((r) => ({ purpose: r.purpose, granted: Number(r.granted), expiringSoon: Number(r.expiring), subjects })),
+  };
 }
 
 export type MonthCount = { month: string; withdrawals: number; grants: number };

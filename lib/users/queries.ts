@@ -14,7 +14,9 @@ export type UserListItem = {
   createdAt: Date;
 };
 
-const rolesColumn = sql<string[]>`coalesce(array_agg(${userRoles.role} order by ${userRoles.role}) filter (where ${userRoles.role} is not null), '{}')`;
+const rolesColumn = sql<
+  string[]
+>`coalesce(array_agg(${userRoles.role} order by ${userRoles.role}) filter (where ${userRoles.role} is not null), '{}')`;
 
 /** Users with their roles; explicit columns so no password hash or TOTP secret leaves lib/. */
 export async function listUsers(executor: Executor = db): Promise<UserListItem[]> {
@@ -53,7 +55,15 @@ export async function getUser(executor: Executor, userId: string): Promise<UserL
   return rows[0] ? toItem(rows[0]) : null;
 }
 
-function toItem(row: { id: string; email: string; name: string; disabledAt: Date | null; totpEnabledAt: Date | null; createdAt: Date; roles: string[] }): UserListItem {
+function toItem(row: {
+  id: string;
+  email: string;
+  name: string;
+  disabledAt: Date | null;
+  totpEnabledAt: Date | null;
+  createdAt: Date;
+  roles: string[];
+}): UserListItem {
   return {
     id: row.id,
     email: row.email,

@@ -7,7 +7,12 @@ import { auditEvents, countUsersByEmail, headSeq, insertUser, sessionRow, signed
 import "./actions"; // registers users.* in actionRegistry
 
 // Actions are invoked through the registry with explicit contexts; next-auth is never reached.
-vi.mock("@/lib/auth/next-auth", () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, handlers: {} }));
+vi.mock("@/lib/auth/next-auth", () => ({
+  auth: async () => null,
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+  handlers: {},
+}));
 
 /** Each verb: refused for the wrong role, one audit event with before/after, bad input changes nothing. */
 const action = (name: string) => {
@@ -26,7 +31,12 @@ beforeAll(async () => {
 });
 afterAll(closeDb);
 
-const newUser = (email = uniqueEmail("created")) => ({ email, name: "Ada Lovelace", password: "a-long-enough-password", "roles": ["ml_engineer", "auditor"] });
+const newUser = (email = uniqueEmail("created")) => ({
+  email,
+  name: "Ada Lovelace",
+  password: "a-long-enough-password",
+  roles: ["ml_engineer", "auditor"],
+});
 
 describe("users.create", () => {
   it("is refused for a non-admin and writes no user", async () => {
@@ -83,7 +93,10 @@ describe("users.update_roles", () => {
   it("is refused for a non-admin and leaves the roles alone", async () => {
     const target = await insertUser(["ops"]);
     const ctx = await signedInContext(target);
-    expect(await action("users.update_roles").invoke(auditor, { userId: target.id, roles: ["admin"] })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await action("users.update_roles").invoke(auditor, { userId: target.id, roles: ["admin"] })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
     expect((await loadSessionUser(ctx.sessionId!))!.roles).toEqual(["ops"]);
   });
 
@@ -95,14 +108,27 @@ describe("users.update_roles", () => {
     expect((await loadSessionUser(ctx.sessionId!))!.roles).toEqual(["ops"]);
     const events = await auditEvents({ afterSeq: after });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "user.roles_changed", resourceId: target.id, actorUserId: adminUser.id, metadata: { before: { roles: ["ops", "qa_lead"] }, after: { roles: ["ops"] } } });
+    expect(events[0]).toMatchObject({
+      action: "user.roles_changed",
+      resourceId: target.id,
+      actorUserId: adminUser.id,
+      metadata: { before: { roles: ["ops", "qa_lead"] }, after: { roles: ["ops"] } },
+    });
   });
 
   it("refuses an unknown role or user id with field errors", async () => {
     const target = await insertUser(["ops"]);
     const after = await headSeq();
-    expect(await action("users.update_roles").invoke(admin, { userId: target.id, roles: ["root"] })).toMatchObject({ ok: false, code: "validation", fieldErrors: { "roles.0": [expect.any(String)] } });
-    expect(await action("users.update_roles").invoke(admin, { userId: "nope", roles: [] })).toMatchObject({ ok: false, code: "validation", fieldErrors: { userId: [expect.any(String)] } });
+    expect(await action("users.update_roles").invoke(admin, { userId: target.id, roles: ["root"] })).toMatchObject({
+      ok: false,
+      code: "validation",
+      fieldErrors: { "roles.0": [expect.any(String)] },
+    });
+    expect(await action("users.update_roles").invoke(admin, { userId: "nope", roles: [] })).toMatchObject({
+      ok: false,
+      code: "validation",
+      fieldErrors: { userId: [expect.any(String)] },
+    });
     expect(await headSeq()).toBe(after);
   });
 
@@ -110,7 +136,10 @@ describe("users.update_roles", () => {
     const self = await insertUser(["admin", "auditor"]);
     const ctx = await signedInContext(self);
     const after = await headSeq();
-    expect(await action("users.update_roles").invoke(ctx, { userId: self.id, roles: ["auditor"] })).toMatchObject({ ok: false, code: "conflict" });
+    expect(await action("users.update_roles").invoke(ctx, { userId: self.id, roles: ["auditor"] })).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
     expect((await loadSessionUser(ctx.sessionId!))!.roles).toEqual(["admin", "auditor"]);
     expect(await headSeq()).toBe(after);
   });
@@ -120,7 +149,10 @@ describe("users.set_disabled", () => {
   it("is refused for a non-admin", async () => {
     const target = await insertUser(["ops"]);
     const ctx = await signedInContext(target);
-    expect(await action("users.set_disabled").invoke(auditor, { userId: target.id, disabled: "true" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await action("users.set_disabled").invoke(auditor, { userId: target.id, disabled: "true" })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
     expect(await loadSessionUser(ctx.sessionId!)).not.toBeNull();
   });
 
@@ -133,7 +165,11 @@ describe("users.set_disabled", () => {
     expect((await sessionRow(ctx.sessionId!))!.revokedAt).not.toBeNull();
     const events = await auditEvents({ afterSeq: after });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: "user.disabled", resourceId: target.id, metadata: { before: { disabled: false }, after: { disabled: true } } });
+    expect(events[0]).toMatchObject({
+      action: "user.disabled",
+      resourceId: target.id,
+      metadata: { before: { disabled: false }, after: { disabled: true } },
+    });
 
     expect(await action("users.set_disabled").invoke(admin, { userId: target.id, disabled: "false" })).toMatchObject({ ok: true });
     expect(await loadSessionUser(ctx.sessionId!)).toBeNull();
@@ -142,8 +178,15 @@ describe("users.set_disabled", () => {
 
   it("refuses bad input and disabling yourself, writing nothing", async () => {
     const after = await headSeq();
-    expect(await action("users.set_disabled").invoke(admin, { userId: adminUser.id, disabled: "maybe" })).toMatchObject({ ok: false, code: "validation", fieldErrors: { disabled: [expect.any(String)] } });
-    expect(await action("users.set_disabled").invoke(admin, { userId: adminUser.id, disabled: "true" })).toMatchObject({ ok: false, code: "conflict" });
+    expect(await action("users.set_disabled").invoke(admin, { userId: adminUser.id, disabled: "maybe" })).toMatchObject({
+      ok: false,
+      code: "validation",
+      fieldErrors: { disabled: [expect.any(String)] },
+    });
+    expect(await action("users.set_disabled").invoke(admin, { userId: adminUser.id, disabled: "true" })).toMatchObject({
+      ok: false,
+      code: "conflict",
+    });
     expect(await loadSessionUser(admin.sessionId!)).not.toBeNull();
     expect(await headSeq()).toBe(after);
   });

@@ -20,7 +20,10 @@ export async function createUser(tx: Transaction, ctx: RequestContext, input: Cr
     .onConflictDoNothing({ target: users.email })
     .returning({ id: users.id });
   const id = inserted[0]?.id;
-  if (!id) throw new AppError("conflict", "A user with this email already exists.", { fieldErrors: { email: ["A user with this email already exists."] } });
+  if (!id)
+    throw new AppError("conflict", "A user with this email already exists.", {
+      fieldErrors: { email: ["A user with this email already exists."] },
+    });
   await tx.insert(userRoles).values(input.roles.map((role) => ({ userId: id, role, grantedBy: ctx.user?.id ?? null })));
   const after = (await getUser(tx, id))!;
   await recordAudit(tx, auditActor(ctx), {
@@ -43,7 +46,10 @@ export async function updateUserRoles(tx: Transaction, ctx: RequestContext, inpu
   if (roles.length > 0) {
     await tx.insert(userRoles).values(roles.map((role) => ({ userId: input.userId, role, grantedBy: ctx.user?.id ?? null })));
   }
-  await tx.update(users).set({ updatedAt: sql`now()` }).where(eq(users.id, input.userId));
+  await tx
+    .update(users)
+    .set({ updatedAt: sql`now()` })
+    .where(eq(users.id, input.userId));
   const after = (await getUser(tx, input.userId))!;
   await recordAudit(tx, auditActor(ctx), {
     type: "permission_change",
@@ -79,7 +85,11 @@ export async function setUserDisabled(tx: Transaction, ctx: RequestContext, inpu
 
 /** Reads the user with a row lock, so two admins editing at once apply one after the other. */
 async function lockUser(tx: Transaction, userId: string): Promise<UserListItem> {
-  const locked = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, userId))).for("update");
+  const locked = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId)))
+    .for("update");
   if (locked.length === 0) throw new AppError("not_found", "No such user.");
   return (await getUser(tx, userId))!;
 }

@@ -14,7 +14,18 @@ import { benchSecrets, benchServer, type Figure, freshDatabase, median, percenti
  */
 const CONTROLS = SMALL ? 200 : 1000;
 const PERIOD = { startsOn: "2026-01-01", endsOn: "2026-12-31" };
-const FREQUENCIES = ["weekly", "monthly", "monthly", "monthly", "monthly", "monthly", "quarterly", "quarterly", "quarterly", "annually"] as const;
+const FREQUENCIES = [
+  "weekly",
+  "monthly",
+  "monthly",
+  "monthly",
+  "monthly",
+  "monthly",
+  "quarterly",
+  "quarterly",
+  "quarterly",
+  "annually",
+] as const;
 
 const loadAtStart = os.loadavg()[0]!;
 
@@ -35,9 +46,17 @@ async function main() {
     const sql = sqlClient();
 
     // The catalog: 20 owners, 1,000 controls with mixed frequencies and due days.
-    const owners = await sql<{ id: string }[]>`INSERT INTO users ${sql(Array.from({ length: 20 }, (_, i) => ({ email: `bench-owner-${i}@bench.local`, name: `Bench Owner ${i}`, password_hash: "x" })))} RETURNING id`;
+    const owners = await sql<
+      { id: string }[]
+    >`INSERT INTO users ${sql(Array.from({ length: 20 }, (_, i) => ({ email: `bench-owner-${i}@bench.local`, name: `Bench Owner ${i}`, password_hash: "x" })))} RETURNING id`;
     const owner = owners[0];
-    const controls = Array.from({ length: CONTROLS }, (_, i) => ({ id: randomUUID(), code: `B${String(i).padStart(4, "0")}.1`, frequency: FREQUENCIES[i % FREQUENCIES.length]!, dueDay: 1 + ((i * 7) % 31), ownerId: owners[i % owners.length]!.id }));
+    const controls = Array.from({ length: CONTROLS }, (_, i) => ({
+      id: randomUUID(),
+      code: `B${String(i).padStart(4, "0")}.1`,
+      frequency: FREQUENCIES[i % FREQUENCIES.length]!,
+      dueDay: 1 + ((i * 7) % 31),
+      ownerId: owners[i % owners.length]!.id,
+    }));
     await sql`INSERT INTO controls ${sql(controls.map((c) => ({ id: c.id, code: c.code, name: `Bench control ${c.code}`, category: "Bench", frequency: c.frequency, due_day: c.dueDay, test_procedure: "Measure.", owner_id: c.ownerId })))}`;
     await sql`ANALYZE controls`;
 
@@ -53,8 +72,24 @@ async function main() {
       for (const c of controls) generateSlots(PERIOD, c);
       uncached.push(performance.now() - t);
     }
-    figures.push({ metric: "controls.schedule.generate_pure.median", value: round(median(pure.slice(5)), 2), unit: "ms", baseline: null, ratio: null, target: `<= 100 ms for ${CONTROLS} controls x 12 months (${slots} tests)`, met: median(pure.slice(5)) <= 100 });
-    figures.push({ metric: "controls.schedule.generate_pure_every_control.median", value: round(median(uncached.slice(5)), 2), unit: "ms", baseline: null, ratio: null, target: "reference: one generation per control, no rule sharing", met: true });
+    figures.push({
+      metric: "controls.schedule.generate_pure.median",
+      value: round(median(pure.slice(5)), 2),
+      unit: "ms",
+      baseline: null,
+      ratio: null,
+      target: `<= 100 ms for ${CONTROLS} controls x 12 months (${slots} tests)`,
+      met: median(pure.slice(5)) <= 100,
+    });
+    figures.push({
+      metric: "controls.schedule.generate_pure_every_control.median",
+      value: round(median(uncached.slice(5)), 2),
+      unit: "ms",
+      baseline: null,
+      ratio: null,
+      target: "reference: one generation per control, no rule sharing",
+      met: true,
+    });
 
     // 2. Generated and persisted through the verb: lock, read, plan, insert, audit, commit.
     // Each run is a fresh twelve-month period in its own year, so the calendar below reads one.
@@ -70,11 +105,37 @@ async function main() {
       const again = await timed(() => db.transaction((tx) => generatePeriodSchedule(tx, ANONYMOUS, { periodId: period.id }, startsOn)));
       if (again.result.added !== 0) throw new Error("regeneration was not idempotent");
       regenerated.push(again.ms);
-      console.log(`  period ${startsOn}: ${first.result.added} tests in ${Math.round(first.ms)} ms, regenerated in ${Math.round(again.ms)} ms`);
+      console.log(
+        `  period ${startsOn}: ${first.result.added} tests in ${Math.round(first.ms)} ms, regenerated in ${Math.round(again.ms)} ms`,
+      );
     }
-    figures.push({ metric: "controls.schedule.generate_and_persist.median", value: round(median(persisted), 1), unit: "ms", baseline: null, ratio: null, target: `<= 1000 ms for ${CONTROLS} controls x 12 months`, met: median(persisted) <= 1000 });
-    figures.push({ metric: "controls.schedule.generate_and_persist.max", value: round(Math.max(...persisted), 1), unit: "ms", baseline: null, ratio: null, target: `reference: slowest of ${runs} runs`, met: true });
-    figures.push({ metric: "controls.schedule.regenerate_unchanged.median", value: round(median(regenerated), 1), unit: "ms", baseline: null, ratio: null, target: "reference: idempotent run, nothing written but its audit event", met: true });
+    figures.push({
+      metric: "controls.schedule.generate_and_persist.median",
+      value: round(median(persisted), 1),
+      unit: "ms",
+      baseline: null,
+      ratio: null,
+      target: `<= 1000 ms for ${CONTROLS} controls x 12 months`,
+      met: median(persisted) <= 1000,
+    });
+    figures.push({
+      metric: "controls.schedule.generate_and_persist.max",
+      value: round(Math.max(...persisted), 1),
+      unit: "ms",
+      baseline: null,
+      ratio: null,
+      target: `reference: slowest of ${runs} runs`,
+      met: true,
+    });
+    figures.push({
+      metric: "controls.schedule.regenerate_unchanged.median",
+      value: round(median(regenerated), 1),
+      unit: "ms",
+      baseline: null,
+      ratio: null,
+      target: "reference: idempotent run, nothing written but its audit event",
+      met: true,
+    });
 
     // Two thirds of 2026's tests recorded as passes, so the standing-result lookups do real work.
     await sql`INSERT INTO control_test_results (occurrence_id, control_id, result, tester_id, tested_on, procedure_followed, recorded_by)
@@ -84,7 +145,10 @@ async function main() {
 
     // 3. The calendar's month query (the page's own code) beside a plain indexed select.
     const months = Array.from({ length: 12 }, (_, m) => `2026-${String(m + 1).padStart(2, "0")}`);
-    const range = (m: string) => ({ from: `${m}-01`, to: new Date(Date.UTC(+m.slice(0, 4), +m.slice(5, 7), 0)).toISOString().slice(0, 10) });
+    const range = (m: string) => ({
+      from: `${m}-01`,
+      to: new Date(Date.UTC(+m.slice(0, 4), +m.slice(5, 7), 0)).toISOString().slice(0, 10),
+    });
     const iterations = SMALL ? 60 : 240;
     const app: number[] = [];
     const plain: number[] = [];
@@ -104,9 +168,27 @@ async function main() {
     }
     const p95 = percentile(app, 95);
     const base = percentile(plain, 95);
-    figures.push({ metric: "controls.calendar.month.p95", value: round(p95, 2), unit: "ms", baseline: round(base, 2), ratio: round(p95 / base, 2), target: `p95 <= 20 ms (about ${rows} tests a month)`, met: p95 <= 20 });
-    const owned = await timedMany(iterations, (i) => listOccurrences({ ...range(months[i % 12]!), ownerId: owner!.id, state: "overdue" }, "2026-09-15"));
-    figures.push({ metric: "controls.calendar.month_owner_state.p95", value: round(percentile(owned, 95), 2), unit: "ms", baseline: round(base, 2), ratio: round(percentile(owned, 95) / base, 2), target: "p95 <= 20 ms with owner and state filters", met: percentile(owned, 95) <= 20 });
+    figures.push({
+      metric: "controls.calendar.month.p95",
+      value: round(p95, 2),
+      unit: "ms",
+      baseline: round(base, 2),
+      ratio: round(p95 / base, 2),
+      target: `p95 <= 20 ms (about ${rows} tests a month)`,
+      met: p95 <= 20,
+    });
+    const owned = await timedMany(iterations, (i) =>
+      listOccurrences({ ...range(months[i % 12]!), ownerId: owner!.id, state: "overdue" }, "2026-09-15"),
+    );
+    figures.push({
+      metric: "controls.calendar.month_owner_state.p95",
+      value: round(percentile(owned, 95), 2),
+      unit: "ms",
+      baseline: round(base, 2),
+      ratio: round(percentile(owned, 95) / base, 2),
+      target: "p95 <= 20 ms with owner and state filters",
+      met: percentile(owned, 95) <= 20,
+    });
     await closeDb();
   } finally {
     await server.stop();
@@ -133,7 +215,10 @@ function writeDocs(figures: Figure[]) {
   const table = [
     "| metric | value | baseline (same run) | target | met |",
     "| --- | --- | --- | --- | --- |",
-    ...figures.map((f) => `| \`${f.metric}\` | ${f.value} ${f.unit} | ${f.baseline === null ? "—" : `${f.baseline} ${f.unit} (×${f.ratio})`} | ${f.target} | ${f.met ? "yes" : "**no**"} |`),
+    ...figures.map(
+      (f) =>
+        `| \`${f.metric}\` | ${f.value} ${f.unit} | ${f.baseline === null ? "—" : `${f.baseline} ${f.unit} (×${f.ratio})`} | ${f.target} | ${f.met ? "yes" : "**no**"} |`,
+    ),
   ].join("\n");
   const load = `${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end`;
   const section = `## Controls\n\n${CONTROLS_INTRO}\n\n${table}\n\n_Measured ${new Date().toISOString().slice(0, 10)} with \`${SMALL ? "BENCH_SCALE=small " : ""}npm run bench:controls\` on the shared 2-core machine (load average ${load}; other builds and test runs share it, so compare the ratios to the baseline taken in the same run)._\n`;

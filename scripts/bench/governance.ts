@@ -33,7 +33,9 @@ async function main() {
     const [counts] = await sqlClient()<{ versions: number; requests: number; open: number; decisions: number }[]>`
       SELECT (SELECT count(*)::int FROM model_versions) AS versions, (SELECT count(*)::int FROM promotion_requests) AS requests,
              (SELECT count(*)::int FROM promotion_requests WHERE status = 'open') AS open, (SELECT count(*)::int FROM promotion_decisions) AS decisions`;
-    console.log(`seeded ${SCALE.models} models, ${counts!.versions} versions, ${counts!.requests} requests (${counts!.open} open), ${counts!.decisions} decisions in ${Math.round(seeded.ms)} ms`);
+    console.log(
+      `seeded ${SCALE.models} models, ${counts!.versions} versions, ${counts!.requests} requests (${counts!.open} open), ${counts!.decisions} decisions in ${Math.round(seeded.ms)} ms`,
+    );
     const scale = `${SCALE.models} models / ${counts!.versions} versions / ${counts!.requests - counts!.open} past requests`;
 
     const { benchDecisions, benchPlainUpdates, benchReads, figure } = await import("./governance/measure");
@@ -47,14 +49,32 @@ async function main() {
       const wall = performance.now();
       const { times, promoted } = await benchDecisions(people, to, batches);
       const used = process.cpuUsage(cpu);
-      console.log(`  node cpu per decision ${((used.user + used.system) / 1000 / times.length).toFixed(2)} ms, wall per decision ${((performance.now() - wall) / times.length).toFixed(2)} ms`);
+      console.log(
+        `  node cpu per decision ${((used.user + used.system) / 1000 / times.length).toFixed(2)} ms, wall per decision ${((performance.now() - wall) / times.length).toFixed(2)} ms`,
+      );
       phase(`${to}: ${times.length} decisions by 20 concurrent approvers, ${promoted} promotions`);
-      figures.push(figure(`governance.decision.${to}.p95`, times, base, 100, `per decision, 20 concurrent approvers, ${times.length} decisions (last ones promote)`));
+      figures.push(
+        figure(
+          `governance.decision.${to}.p95`,
+          times,
+          base,
+          100,
+          `per decision, 20 concurrent approvers, ${times.length} decisions (last ones promote)`,
+        ),
+      );
     }
     // Context for the figure above: the same decisions one at a time, beside plain updates one at a time.
     const alone = await benchDecisions(people, "production", 1, { skip: batches * 20, sequential: true });
     const plainAlone = await benchPlainUpdates(3, true);
-    figures.push(figure("governance.decision.production.sequential.p95", alone.times, percentile(plainAlone, 95), 100, "per decision, one approver at a time"));
+    figures.push(
+      figure(
+        "governance.decision.production.sequential.p95",
+        alone.times,
+        percentile(plainAlone, 95),
+        100,
+        "per decision, one approver at a time",
+      ),
+    );
     await closeDb();
     phase("closed");
   } finally {

@@ -12,7 +12,15 @@ import { createDatabase, startEmbeddedPostgres } from "../lib/embedded-pg.mjs";
  * JSON figures CI and docs/performance.md read. Targets are never asserted in tests; these
  * scripts measure, beside a baseline taken in the same run, on shared noisy machines.
  */
-export type Figure = { metric: string; value: number; unit: string; baseline: number | null; ratio: number | null; target: string; met: boolean };
+export type Figure = {
+  metric: string;
+  value: number;
+  unit: string;
+  baseline: number | null;
+  ratio: number | null;
+  target: string;
+  met: boolean;
+};
 
 export const SMALL = process.env.BENCH_SCALE === "small";
 

@@ -48,7 +48,16 @@ async function main() {
     // One key per client, as each calling service has its own (rate counters are per key).
     const tokens = await Promise.all(
       Array.from({ length: CLIENTS }, (_, c) =>
-        db.transaction((tx) => createApiKey(tx, ANONYMOUS, { name: `bench ${c}`, scopes: ["consent:check"], ratePerMinute: 1_000_000, ratePerDay: 100_000_000 })).then((k) => k.token),
+        db
+          .transaction((tx) =>
+            createApiKey(tx, ANONYMOUS, {
+              name: `bench ${c}`,
+              scopes: ["consent:check"],
+              ratePerMinute: 1_000_000,
+              ratePerDay: 100_000_000,
+            }),
+          )
+          .then((k) => k.token),
       ),
     );
     const sql = sqlClient();
@@ -56,7 +65,10 @@ async function main() {
       // Each round checks other subjects, so no round reads pages the one before warmed.
       const subjectOf = (c: number, i: number) => subjectId((c * 7_919 + (i + r * (PER_CLIENT + WARMUP)) * 104_729) % subjects);
       const purposeOf = (c: number, i: number) => PURPOSES[(c + i) % PURPOSES.length]!;
-      const lookup = await concurrent((c, i) => sql`SELECT id, status, purposes, recorded_at, expires_at FROM consent_records WHERE subject_pseudonym = ${pseudonymize(subjectOf(c, i))} ORDER BY recorded_at DESC`);
+      const lookup = await concurrent(
+        (c, i) =>
+          sql`SELECT id, status, purposes, recorded_at, expires_at FROM consent_records WHERE subject_pseudonym = ${pseudonymize(subjectOf(c, i))} ORDER BY recorded_at DESC`,
+      );
       // Split by answer: a denial also stages an audit event, chained (one serialized chain) as its statement commits.
       const allowed: number[] = [];
       const denied: number[] = [];
@@ -86,7 +98,9 @@ async function main() {
       const t = await timesOfRound(r);
       rounds.push(t);
       const p = (times: number[]) => round(percentile(times, 95), 2);
-      console.log(`round ${r + 1}: p95 route ${p(t.route)}, service ${p(t.service)} (allowed ${p(t.allowed)}, denied ${p(t.denied)}), lookup ${p(t.lookup)} ms; ${t.denied.length} of ${t.service.length} service checks denied`);
+      console.log(
+        `round ${r + 1}: p95 route ${p(t.route)}, service ${p(t.service)} (allowed ${p(t.allowed)}, denied ${p(t.denied)}), lookup ${p(t.lookup)} ms; ${t.denied.length} of ${t.service.length} service checks denied`,
+      );
     }
     const medianOf = (pick: (t: (typeof rounds)[number]) => number[], q: number) => median(rounds.map((t) => percentile(pick(t), q)));
     const base = medianOf((t) => t.lookup, 95);
@@ -109,7 +123,15 @@ async function main() {
     figures.push(fig("privacy.indexed_lookup.p95", (t) => t.lookup, false));
     const p50 = medianOf((t) => t.route, 50);
     const base50 = medianOf((t) => t.lookup, 50);
-    figures.push({ metric: "privacy.consent_check.route.p50", value: round(p50, 2), unit: "ms", baseline: round(base50, 2), ratio: round(p50 / base50, 2), target: "informational", met: true });
+    figures.push({
+      metric: "privacy.consent_check.route.p50",
+      value: round(p50, 2),
+      unit: "ms",
+      baseline: round(base50, 2),
+      ratio: round(p50 / base50, 2),
+      target: "informational",
+      met: true,
+    });
     await closeDb();
   } finally {
     await server.stop();

@@ -13,8 +13,13 @@ import { runChild } from "./processes.mjs";
 export async function appRoleUrl(ownerUrl, role, env) {
   const password = crypto.randomBytes(24).toString("base64url");
   const [command, args] = tsxCommand("db/app-role.ts");
-  const { code, output } = await runChild(command, [...args, role, password], { env: { ...env, DATABASE_URL: ownerUrl }, cwd: root, capture: true });
+  const { code, output } = await runChild(command, [...args, role, password], {
+    env: { ...env, DATABASE_URL: ownerUrl },
+    cwd: root,
+    capture: true,
+  });
   const url = output.trim().split("\n").pop() ?? "";
-  if (code !== 0 || !url.startsWith("postgres")) throw new Error(`creating the app's database role failed (exit code ${code}):\n${output.trimEnd()}`);
+  if (code !== 0 || !url.startsWith("postgres"))
+    throw new Error(`creating the app's database role failed (exit code ${code}):\n${output.trimEnd()}`);
   return url;
 }

@@ -12,7 +12,17 @@ import path from "node:path";
 const MARKER = path.join(".next", "assay-demo-build");
 // Not part of the app bundle (db/migrations is read by db/migrate.ts at run time);
 // dot-folders (.git, .next, .pgdata…) are skipped as well.
-const SKIP_DIRS = new Set(["node_modules", "migrations", "e2e", "test", "scripts", "docs", "test-results", "playwright-report", "coverage"]);
+const SKIP_DIRS = new Set([
+  "node_modules",
+  "migrations",
+  "e2e",
+  "test",
+  "scripts",
+  "docs",
+  "test-results",
+  "playwright-report",
+  "coverage",
+]);
 const SKIP_FILES = /(\.test\.tsx?|\.tsbuildinfo|\.md)$/;
 
 /** @returns {{ file: string, mtimeMs: number }} */

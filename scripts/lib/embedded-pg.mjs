@@ -136,7 +136,11 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent = true, 
 }
 
 async function killServer(server) {
-  for (const [signal, ms] of /** @type {const} */ ([["SIGINT", 20_000], ["SIGQUIT", 5_000], ["SIGKILL", 5_000]])) {
+  for (const [signal, ms] of /** @type {const} */ ([
+    ["SIGINT", 20_000],
+    ["SIGQUIT", 5_000],
+    ["SIGKILL", 5_000],
+  ])) {
     if (server.hasExited()) return;
     server.child.kill(signal);
     if (await waitUntil(() => server.hasExited(), ms)) return;

@@ -5,15 +5,7 @@ import { missingSecrets } from "./secrets.mjs";
 
 describe("parseEnv", () => {
   it("reads the dotenv subset Next.js reads the same way", () => {
-    const text = [
-      "# comment",
-      "A=1",
-      "export B = two words # note",
-      "C='lit\\n'",
-      'D="line1\\nline2"',
-      "E=",
-      "A=last wins",
-    ].join("\n");
+    const text = ["# comment", "A=1", "export B = two words # note", "C='lit\\n'", 'D="line1\\nline2"', "E=", "A=last wins"].join("\n");
     expect(parseEnv(text)).toEqual({ A: "last wins", B: "two words", C: "lit\\n", D: "line1\nline2", E: "" });
   });
 });

@@ -15,7 +15,11 @@ import { commandLine, isAlive, procInfo, processCwd, waitUntil } from "./process
 
 /** Signals, escalating, until the pid is gone or a zombie. */
 async function terminate(pid) {
-  for (const [signal, ms] of /** @type {const} */ ([["SIGINT", 20_000], ["SIGQUIT", 5_000], ["SIGKILL", 5_000]])) {
+  for (const [signal, ms] of /** @type {const} */ ([
+    ["SIGINT", 20_000],
+    ["SIGQUIT", 5_000],
+    ["SIGKILL", 5_000],
+  ])) {
     try {
       process.kill(pid, signal);
     } catch {
@@ -53,7 +57,9 @@ export async function clearStaleServer(dataDir, log) {
     // ours to stop. Orphans are reparented to init or a subreaper, never to node.
     const owner = commandLine(info.ppid);
     if (/^\S*\bnode(\.exe)?\s/.test(owner)) {
-      throw new Error(`PostgreSQL is already running on ${dataDir} (pid ${pid}), started by \`${owner}\` (pid ${info.ppid}): stop that first`);
+      throw new Error(
+        `PostgreSQL is already running on ${dataDir} (pid ${pid}), started by \`${owner}\` (pid ${info.ppid}): stop that first`,
+      );
     }
     log(`stopping a PostgreSQL server left running by an earlier run (pid ${pid})`);
     await terminate(pid);

@@ -51,10 +51,11 @@ export function playwrightCounts(report, exitCode) {
 
 /** @param {Counts[]} list @returns {Counts} */
 export function sumCounts(list) {
-  return list.reduce(
-    (a, c) => ({ passed: a.passed + c.passed, failed: a.failed + c.failed, skipped: a.skipped + c.skipped }),
-    { passed: 0, failed: 0, skipped: 0 },
-  );
+  return list.reduce((a, c) => ({ passed: a.passed + c.passed, failed: a.failed + c.failed, skipped: a.skipped + c.skipped }), {
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+  });
 }
 
 /**

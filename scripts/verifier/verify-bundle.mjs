@@ -24,10 +24,12 @@ export async function verifyBundleDir(dir, { externalCheckpoints = [], onProgres
 
   // The manifest: signed by the log's key, and naming the hash of every file.
   const signature = Buffer.from((await read("manifest.sig")).toString("utf8").trim(), "base64");
-  if (!verify(null, manifestBytes, publicKey, signature)) return { ...base, ok: false, failure: fail("MANIFEST_SIGNATURE_INVALID", null, "manifest.sig does not verify with public-key.pem") };
+  if (!verify(null, manifestBytes, publicKey, signature))
+    return { ...base, ok: false, failure: fail("MANIFEST_SIGNATURE_INVALID", null, "manifest.sig does not verify with public-key.pem") };
   for (const [name, expected] of Object.entries(manifest.files)) {
     const actual = name === "events.jsonl" ? await fileHash(path.join(dir, name)) : sha256(await read(name));
-    if (actual !== expected.sha256) return { ...base, ok: false, failure: fail("FILE_HASH_MISMATCH", null, `${name} does not match the manifest`) };
+    if (actual !== expected.sha256)
+      return { ...base, ok: false, failure: fail("FILE_HASH_MISMATCH", null, `${name} does not match the manifest`) };
   }
 
   const stored = JSON.parse((await read("checkpoints.json")).toString("utf8"));
@@ -54,8 +56,18 @@ export async function verifyBundleDir(dir, { externalCheckpoints = [], onProgres
     const column = projectionMismatch(e.canonical, e.columns);
     if (column) return done(fail("PROJECTION_MISMATCH", e.seq, `column ${column} disagrees with the canonical text`));
     for (const cp of claims.get(e.seq) ?? []) {
-      if (!cp.valid) return done(fail("CHECKPOINT_SIGNATURE_INVALID", e.seq, `the signature of the ${cp.source} checkpoint at size ${cp.size} does not verify`));
-      if (cp.headHash !== e.hash) return done(fail("CHECKPOINT_MISMATCH", e.seq, `the ${cp.source} checkpoint at size ${cp.size} names a different hash: the history was rewritten`));
+      if (!cp.valid)
+        return done(
+          fail("CHECKPOINT_SIGNATURE_INVALID", e.seq, `the signature of the ${cp.source} checkpoint at size ${cp.size} does not verify`),
+        );
+      if (cp.headHash !== e.hash)
+        return done(
+          fail(
+            "CHECKPOINT_MISMATCH",
+            e.seq,
+            `the ${cp.source} checkpoint at size ${cp.size} names a different hash: the history was rewritten`,
+          ),
+        );
       lastCheckpoint = { size: cp.size, source: cp.source };
     }
     expectedSeq += 1;
@@ -65,18 +77,33 @@ export async function verifyBundleDir(dir, { externalCheckpoints = [], onProgres
   const headSeq = expectedSeq - 1;
   for (const size of [...claims.keys()].filter((s) => s > headSeq).sort((a, b) => a - b)) {
     const bad = claims.get(size).find((cp) => !cp.valid);
-    if (bad) return done(fail("CHECKPOINT_SIGNATURE_INVALID", size, `the signature of the ${bad.source} checkpoint at size ${size} does not verify`));
+    if (bad)
+      return done(
+        fail("CHECKPOINT_SIGNATURE_INVALID", size, `the signature of the ${bad.source} checkpoint at size ${size} does not verify`),
+      );
     // In a time-range export, later stored checkpoints are simply outside the range; in a
     // whole-log export (and for a checkpoint the auditor brought) the log must reach them.
     if (manifest.range.whole || claims.get(size).some((cp) => cp.source === "external")) {
-      return done(fail("TRUNCATED_BELOW_CHECKPOINT", headSeq + 1, `a signed checkpoint says the log had ${size} events; it ends at ${headSeq}`));
+      return done(
+        fail("TRUNCATED_BELOW_CHECKPOINT", headSeq + 1, `a signed checkpoint says the log had ${size} events; it ends at ${headSeq}`),
+      );
     }
   }
-  if (manifest.events !== headSeq - fromSeq + 1) return done(fail("GAP", headSeq + 1, `the manifest lists ${manifest.events} events, the file has ${headSeq - fromSeq + 1}`));
+  if (manifest.events !== headSeq - fromSeq + 1)
+    return done(fail("GAP", headSeq + 1, `the manifest lists ${manifest.events} events, the file has ${headSeq - fromSeq + 1}`));
   return done(null);
 
   function done(failure) {
-    return { ...base, ok: failure === null, failure, events: expectedSeq - fromSeq, fromSeq, headSeq: expectedSeq - 1, headHash: expectedPrev, lastCheckpoint };
+    return {
+      ...base,
+      ok: failure === null,
+      failure,
+      events: expectedSeq - fromSeq,
+      fromSeq,
+      headSeq: expectedSeq - 1,
+      headHash: expectedPrev,
+      lastCheckpoint,
+    };
   }
 }
 
@@ -100,11 +127,18 @@ function projectionMismatch(canonical, columns) {
   const a = doc.actor ?? {};
   const r = doc.resource ?? {};
   const pairs = [
-    ["event_id", doc.id, columns.event_id], ["occurred_at", true, sameInstant(doc.time, columns.occurred_at)], ["event_type", doc.type, columns.event_type],
-    ["actor_user_id", a.userId ?? null, columns.actor_user_id], ["actor_api_key_id", a.apiKeyId ?? null, columns.actor_api_key_id],
-    ["actor_ip", a.ip ?? null, columns.actor_ip], ["actor_user_agent", a.userAgent ?? null, columns.actor_user_agent],
-    ["actor_session_id", a.sessionId ?? null, columns.actor_session_id], ["resource_type", r.type ?? null, columns.resource_type],
-    ["resource_id", r.id ?? null, columns.resource_id], ["action", doc.action, columns.action], ["outcome", doc.outcome, columns.outcome],
+    ["event_id", doc.id, columns.event_id],
+    ["occurred_at", true, sameInstant(doc.time, columns.occurred_at)],
+    ["event_type", doc.type, columns.event_type],
+    ["actor_user_id", a.userId ?? null, columns.actor_user_id],
+    ["actor_api_key_id", a.apiKeyId ?? null, columns.actor_api_key_id],
+    ["actor_ip", a.ip ?? null, columns.actor_ip],
+    ["actor_user_agent", a.userAgent ?? null, columns.actor_user_agent],
+    ["actor_session_id", a.sessionId ?? null, columns.actor_session_id],
+    ["resource_type", r.type ?? null, columns.resource_type],
+    ["resource_id", r.id ?? null, columns.resource_id],
+    ["action", doc.action, columns.action],
+    ["outcome", doc.outcome, columns.outcome],
   ];
   for (const [name, expected, actual] of pairs) if (expected !== actual) return name;
   if (canonicalize(doc.metadata ?? {}) !== canonicalize(columns.metadata ?? {})) return "metadata";

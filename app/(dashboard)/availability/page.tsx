@@ -54,7 +54,8 @@ async function OverviewBody({ range, canManage }: { range: RangeKey; canManage: 
             ) : null
           }
         >
-          Register the AI services to watch (inference API, training pipeline, …) and their health checks; figures appear after the first probes.
+          Register the AI services to watch (inference API, training pipeline, …) and their health checks; figures appear after the first
+          probes.
         </EmptyState>
       </Card>
     );
@@ -74,7 +75,14 @@ async function OverviewBody({ range, canManage }: { range: RangeKey; canManage: 
   const caption =
     overview.composite === null
       ? "No samples in this range yet."
-      : `Composite ${formatPercent(overview.composite)} over the last ${window.label.toLowerCase()}, per ${unit}${lowest ? `; lowest ${formatPercent(lowest.composite!)} on ${lowest.t.toISOString().slice(0, window.grain === "hour" ? 13 : 10).replace("T", " ")}${window.grain === "hour" ? ":00 UTC" : ""}` : ""}.`;
+      : `Composite ${formatPercent(overview.composite)} over the last ${window.label.toLowerCase()}, per ${unit}${
+          lowest
+            ? `; lowest ${formatPercent(lowest.composite!)} on ${lowest.t
+                .toISOString()
+                .slice(0, window.grain === "hour" ? 13 : 10)
+                .replace("T", " ")}${window.grain === "hour" ? ":00 UTC" : ""}`
+            : ""
+        }.`;
 
   return (
     <div className="space-y-6">
@@ -117,7 +125,11 @@ async function OverviewBody({ range, canManage }: { range: RangeKey; canManage: 
           title="Composite availability"
           description="Weighted across services: Inference API 40%, training pipeline 20%, model registry 15%, feature store 15%, monitoring 10%. Healthy counts fully, degraded half."
         />
-        <CompositeChart data={overview.compositeSeries.map((p) => ({ t: p.t.getTime(), composite: p.composite }))} grain={window.grain} caption={caption} />
+        <CompositeChart
+          data={overview.compositeSeries.map((p) => ({ t: p.t.getTime(), composite: p.composite }))}
+          grain={window.grain}
+          caption={caption}
+        />
       </Card>
       <Card>
         <CardHeader

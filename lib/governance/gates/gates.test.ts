@@ -6,14 +6,27 @@ import { modelCardGate } from "./model-card";
 /** The governance module's own two checks; other modules' checks (AI.3 bias testing) are tested with them. */
 const OWN = [modelCardGate, metricThresholdsGate];
 
-const input = (over: { card?: Partial<GateInput["version"]["card"]>; metrics?: Record<string, number>; thresholds?: GateInput["model"]["thresholds"]; target?: GateInput["target"] } = {}): GateInput => ({
+const input = (
+  over: {
+    card?: Partial<GateInput["version"]["card"]>;
+    metrics?: Record<string, number>;
+    thresholds?: GateInput["model"]["thresholds"];
+    target?: GateInput["target"];
+  } = {},
+): GateInput => ({
   target: over.target ?? "production",
   model: { id: "m", key: "fraud", thresholds: over.thresholds ?? [{ metric: "accuracy", op: "gte", value: 0.9 }] },
   version: {
     id: "v",
     version: "2.0.0",
     status: "staging",
-    card: { intendedUse: "Score card payments", limitations: "EU only", knownBiases: "Under-scores new customers", riskTier: "high", ...over.card },
+    card: {
+      intendedUse: "Score card payments",
+      limitations: "EU only",
+      knownBiases: "Under-scores new customers",
+      riskTier: "high",
+      ...over.card,
+    },
     metrics: over.metrics ?? { accuracy: 0.93 },
     artifactDigest: "sha256:" + "a".repeat(64),
     trainingDataHash: "sha256:" + "b".repeat(64),
@@ -59,7 +72,14 @@ describe("gates", () => {
   });
 
   it("count a check that throws as failed (fail closed), which is how a new check plugs in", async () => {
-    const broken: Gate = { id: "bias_testing", title: "Bias testing passed", appliesTo: () => true, evaluate: async () => { throw new Error("control not found"); } };
+    const broken: Gate = {
+      id: "bias_testing",
+      title: "Bias testing passed",
+      appliesTo: () => true,
+      evaluate: async () => {
+        throw new Error("control not found");
+      },
+    };
     const results = await evaluateGates(input(), [...OWN, broken]);
     expect(results.at(-1)).toMatchObject({ id: "bias_testing", passed: false, detail: expect.stringMatching(/control not found/) });
   });

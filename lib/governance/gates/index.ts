@@ -24,7 +24,13 @@ export async function evaluateGates(input: GateInput, gates: readonly Gate[] = G
         return { id: gate.id, title: gate.title, ...(await gate.evaluate(input)) };
       } catch (err) {
         const reason = err instanceof Error ? err.message : String(err);
-        return { id: gate.id, title: gate.title, passed: false, inputs: [], detail: `The check could not run (${reason}), so it counts as failed.` };
+        return {
+          id: gate.id,
+          title: gate.title,
+          passed: false,
+          inputs: [],
+          detail: `The check could not run (${reason}), so it counts as failed.`,
+        };
       }
     }),
   );

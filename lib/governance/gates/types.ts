@@ -8,7 +8,15 @@ export type ModelCard = { intendedUse: string; limitations: string; knownBiases:
 export type GateInput = {
   target: PromotionTarget;
   model: { id: string; key: string; thresholds: Threshold[] };
-  version: { id: string; version: string; status: ModelStatus; card: ModelCard; metrics: Metrics; artifactDigest: string; trainingDataHash: string };
+  version: {
+    id: string;
+    version: string;
+    status: ModelStatus;
+    card: ModelCard;
+    metrics: Metrics;
+    artifactDigest: string;
+    trainingDataHash: string;
+  };
   now: Date;
   /**
    * For checks that need other modules' records (a control's latest test result). The two

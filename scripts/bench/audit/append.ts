@@ -35,17 +35,25 @@ export async function benchAppend(): Promise<Figure[]> {
     () => writers(8, perWriter, (tx, i) => recordAudit(tx, benchEvent(i).actor, benchEvent(i).input).then(() => undefined)),
     () => writers(8, perWriter, (tx, i) => tx.execute(plainInsert([i])).then(() => undefined)),
   );
-  figures.push(figure("audit.append.eight_writers_with_business_row", eight, 0.5, "ratio >= 0.5 of the same transactions with a plain insert"));
+  figures.push(
+    figure("audit.append.eight_writers_with_business_row", eight, 0.5, "ratio >= 0.5 of the same transactions with a plain insert"),
+  );
 
   const { POST } = await import("@/app/api/v1/audit/events/route");
-  const key = await db.transaction((tx) => createApiKey(tx, ANONYMOUS, { name: "bench", scopes: ["audit:write"], ratePerMinute: 100_000, ratePerDay: 10_000_000 }));
+  const key = await db.transaction((tx) =>
+    createApiKey(tx, ANONYMOUS, { name: "bench", scopes: ["audit:write"], ratePerMinute: 100_000, ratePerDay: 10_000_000 }),
+  );
   const batches = SMALL ? 5 : 20;
   const body = JSON.stringify({ events: Array.from({ length: 1000 }, (_, i) => benchEvent(i).input) });
   const api = await rounds(
     async () => {
       for (let b = 0; b < batches; b++) {
         const res = await POST(
-          new Request("http://127.0.0.1/api/v1/audit/events", { method: "POST", headers: { authorization: `Bearer ${key.token}`, "content-type": "application/json" }, body }),
+          new Request("http://127.0.0.1/api/v1/audit/events", {
+            method: "POST",
+            headers: { authorization: `Bearer ${key.token}`, "content-type": "application/json" },
+            body,
+          }),
           { params: Promise.resolve({}) },
         );
         if (res.status !== 201) throw new Error(`API answered ${res.status}: ${await res.text()}`);
@@ -114,5 +122,13 @@ async function rounds(subject: () => Promise<number>, baseline: () => Promise<nu
 
 function figure(metric: string, r: { value: number; baseline: number }, min: number, target: string): Figure {
   const ratio = r.value / r.baseline;
-  return { metric, value: Math.round(r.value), unit: "events/s", baseline: Math.round(r.baseline), ratio: round(ratio), target, met: ratio >= min };
+  return {
+    metric,
+    value: Math.round(r.value),
+    unit: "events/s",
+    baseline: Math.round(r.baseline),
+    ratio: round(ratio),
+    target,
+    met: ratio >= min,
+  };
 }

@@ -7,7 +7,7 @@ type Scenario = { name: string; kind: "single" | "combo" | "deep"; query: (i: nu
 
 const WEEK = 7 * 24 * 3600 * 1000;
 const yearAgo = () => Date.now() - 365 * 24 * 3600 * 1000;
-const pick = <T,>(xs: readonly T[], i: number) => xs[(i * 7919) % xs.length]!;
+const pick = <T>(xs: readonly T[], i: number) => xs[(i * 7919) % xs.length]!;
 const TYPES = ["login", "data_access", "model_inference", "config_change", "security_alert"];
 
 const SCENARIOS: Scenario[] = [
@@ -16,10 +16,22 @@ const SCENARIOS: Scenario[] = [
   { name: "resource", kind: "single", query: (i) => ({ resourceType: "model", resourceId: pick(RESOURCES, i) }) },
   { name: "action", kind: "single", query: (i) => ({ action: `bench.action_${i % 40}` }) },
   { name: "outcome", kind: "single", query: (i) => ({ outcome: i % 2 ? "failure" : "denied" }) },
-  { name: "time_range", kind: "single", query: (i) => ({ from: new Date(yearAgo() + (i % 50) * WEEK), to: new Date(yearAgo() + ((i % 50) + 1) * WEEK) }) },
+  {
+    name: "time_range",
+    kind: "single",
+    query: (i) => ({ from: new Date(yearAgo() + (i % 50) * WEEK), to: new Date(yearAgo() + ((i % 50) + 1) * WEEK) }),
+  },
   { name: "type+actor", kind: "combo", query: (i) => ({ type: pick(TYPES, i), actor: `user:${pick(ACTORS, i + 1)}` }) },
   { name: "type+outcome", kind: "combo", query: (i) => ({ type: pick(TYPES, i), outcome: "failure" }) },
-  { name: "actor+time_range", kind: "combo", query: (i) => ({ actor: `user:${pick(ACTORS, i)}`, from: new Date(yearAgo() + (i % 40) * WEEK), to: new Date(yearAgo() + ((i % 40) + 4) * WEEK) }) },
+  {
+    name: "actor+time_range",
+    kind: "combo",
+    query: (i) => ({
+      actor: `user:${pick(ACTORS, i)}`,
+      from: new Date(yearAgo() + (i % 40) * WEEK),
+      to: new Date(yearAgo() + ((i % 40) + 4) * WEEK),
+    }),
+  },
   { name: "action+outcome", kind: "combo", query: (i) => ({ action: `bench.action_${i % 40}`, outcome: "failure" }) },
   { name: "deep_page", kind: "deep", query: () => ({}) },
   { name: "deep_page+type", kind: "deep", query: (i) => ({ type: pick(TYPES, i) }) },
@@ -43,7 +55,9 @@ export async function benchBrowse(n: number): Promise<Figure[]> {
       const q: AuditQuery = { sort: "desc", limit: 50, ...s.query(i) };
       if (s.kind === "deep") {
         // A cursor deep in the log, as after thousands of "next page" clicks.
-        const [row] = await sql<{ t: Date; seq: string }[]>`SELECT occurred_at AS t, seq::text FROM audit_events WHERE seq = ${Math.floor(n * (0.1 + (i % 8) / 10))}`;
+        const [row] = await sql<
+          { t: Date; seq: string }[]
+        >`SELECT occurred_at AS t, seq::text FROM audit_events WHERE seq = ${Math.floor(n * (0.1 + (i % 8) / 10))}`;
         q.after = `${new Date(row!.t).toISOString()}_${row!.seq}`;
       }
       const t = performance.now();

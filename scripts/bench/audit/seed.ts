@@ -15,7 +15,13 @@ export const ACTORS = Array.from({ length: 200 }, () => randomUUID());
 export const RESOURCES = Array.from({ length: 2000 }, (_, i) => `model-${i}`);
 
 export function benchEvent(i: number) {
-  const actor: AuditActor = { userId: ACTORS[i % ACTORS.length]!, apiKeyId: null, ip: `10.0.${(i >> 8) & 255}.${i & 255}`, userAgent: "assay-bench/1.0", sessionId: null };
+  const actor: AuditActor = {
+    userId: ACTORS[i % ACTORS.length]!,
+    apiKeyId: null,
+    ip: `10.0.${(i >> 8) & 255}.${i & 255}`,
+    userAgent: "assay-bench/1.0",
+    sessionId: null,
+  };
   return {
     actor,
     input: {
@@ -28,7 +34,7 @@ export function benchEvent(i: number) {
   };
 }
 
-const esc = (v: string) => (v.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t"));
+const esc = (v: string) => v.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
 
 export async function seedChain(sql: Sql, n: number, onProgress?: (done: number) => void) {
   const yearMs = 365 * 24 * 3600 * 1000;

@@ -22,21 +22,42 @@ async function sample(n: number, fn: (i: number) => Promise<unknown>): Promise<n
 
 function figure(metric: string, times: number[], base: number, limit: number, what: string): Figure {
   const p95 = percentile(times, 95);
-  return { metric, value: round(p95, 2), unit: "ms", baseline: round(base, 2), ratio: round(p95 / base, 2), target: `p95 < ${limit} ms ${what}`, met: p95 < limit };
+  return {
+    metric,
+    value: round(p95, 2),
+    unit: "ms",
+    baseline: round(base, 2),
+    ratio: round(p95 / base, 2),
+    target: `p95 < ${limit} ms ${what}`,
+    met: p95 < limit,
+  };
 }
 
 export function approverContext(id: string, role: Role | Role[]): RequestContext {
   const roles = Array.isArray(role) ? role : [role];
-  return { user: { id, email: `${id}@bench`, name: id, roles, totpEnabled: false }, sessionId: null, apiKey: null, ip: "127.0.0.1", userAgent: "assay-bench" };
+  return {
+    user: { id, email: `${id}@bench`, name: id, roles, totpEnabled: false },
+    sessionId: null,
+    apiKey: null,
+    ip: "127.0.0.1",
+    userAgent: "assay-bench",
+  };
 }
 
 /** The inbox (list and navigation count) and the request page, beside a primary-key select. */
 export async function benchReads(people: BenchPeople, scale: string): Promise<Figure[]> {
   const s = sqlClient();
   const n = SMALL ? 40 : 200;
-  const open = (await s<{ id: string }[]>`SELECT id FROM promotion_requests WHERE status = 'open' AND to_status = 'production' ORDER BY id`).map((r) => r.id);
-  const past = (await s<{ id: string }[]>`SELECT id FROM promotion_requests WHERE status <> 'open' ORDER BY id LIMIT 2000`).map((r) => r.id);
-  const baseline = percentile(await sample(n, (i) => s`SELECT * FROM promotion_requests WHERE id = ${past[(i * 7919) % past.length]!}`), 95);
+  const open = (
+    await s<{ id: string }[]>`SELECT id FROM promotion_requests WHERE status = 'open' AND to_status = 'production' ORDER BY id`
+  ).map((r) => r.id);
+  const past = (await s<{ id: string }[]>`SELECT id FROM promotion_requests WHERE status <> 'open' ORDER BY id LIMIT 2000`).map(
+    (r) => r.id,
+  );
+  const baseline = percentile(
+    await sample(n, (i) => s`SELECT * FROM promotion_requests WHERE id = ${past[(i * 7919) % past.length]!}`),
+    95,
+  );
   const viewers = [
     { id: people.byRole.security_lead[0]!, roles: ["security_lead"] as Role[] },
     // Two roles: waiting on every open request, production and staging alike.
@@ -57,9 +78,20 @@ export async function benchReads(people: BenchPeople, scale: string): Promise<Fi
  * after round until every request is decided; the last round promotes. Server-side time
  * per decision: the verb in its transaction, audit append included.
  */
-export async function benchDecisions(people: BenchPeople, to: "production" | "staging", batches: number, opts: { skip?: number; sequential?: boolean } = {}): Promise<{ times: number[]; promoted: number }> {
+export async function benchDecisions(
+  people: BenchPeople,
+  to: "production" | "staging",
+  batches: number,
+  opts: { skip?: number; sequential?: boolean } = {},
+): Promise<{ times: number[]; promoted: number }> {
   const roles: Role[] = to === "production" ? ["ml_lead", "security_lead", "product_owner"] : ["ml_lead", "qa_lead"];
-  const ids = (await db.select({ id: promotionRequests.id }).from(promotionRequests).where(sql`${promotionRequests.status} = 'open' and ${promotionRequests.toStatus} = ${to}`).orderBy(promotionRequests.modelId)).map((r) => r.id);
+  const ids = (
+    await db
+      .select({ id: promotionRequests.id })
+      .from(promotionRequests)
+      .where(sql`${promotionRequests.status} = 'open' and ${promotionRequests.toStatus} = ${to}`)
+      .orderBy(promotionRequests.modelId)
+  ).map((r) => r.id);
   const times: number[] = [];
   let promoted = 0;
   for (let b = 0; b < batches; b++) {
@@ -82,11 +114,22 @@ export async function benchDecisions(people: BenchPeople, to: "production" | "st
 
 /** The baseline: the same 20-way concurrency, each a transaction updating one row. */
 export async function benchPlainUpdates(rounds: number, sequential = false): Promise<number[]> {
-  const ids = (await db.select({ id: promotionRequests.id }).from(promotionRequests).where(eq(promotionRequests.status, "approved")).limit(20 * rounds)).map((r) => r.id);
+  const ids = (
+    await db
+      .select({ id: promotionRequests.id })
+      .from(promotionRequests)
+      .where(eq(promotionRequests.status, "approved"))
+      .limit(20 * rounds)
+  ).map((r) => r.id);
   const times: number[] = [];
   const update = async (id: string) => {
     const t = performance.now();
-    await db.transaction((tx) => tx.update(promotionRequests).set({ justification: sql`${promotionRequests.justification}` }).where(eq(promotionRequests.id, id)));
+    await db.transaction((tx) =>
+      tx
+        .update(promotionRequests)
+        .set({ justification: sql`${promotionRequests.justification}` })
+        .where(eq(promotionRequests.id, id)),
+    );
     times.push(performance.now() - t);
   };
   // One unmeasured round first: the pool opens its connections on first use, and a

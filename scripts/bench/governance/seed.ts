@@ -23,7 +23,9 @@ export async function seedGovernance(sql: Sql, scale: Scale): Promise<BenchPeopl
     return rows.map((r) => r.id);
   };
   const requesters = await people("ml_engineer", 10);
-  const byRole = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await people(role, 20)] as const))) as BenchPeople["byRole"];
+  const byRole = Object.fromEntries(
+    await Promise.all(ROLES.map(async (role) => [role, await people(role, 20)] as const)),
+  ) as BenchPeople["byRole"];
 
   await sql`
     INSERT INTO models (key, name, owner, description)
@@ -65,7 +67,10 @@ export async function seedGovernance(sql: Sql, scale: Scale): Promise<BenchPeopl
   }
 
   // The open requests the inbox and the decisions work on.
-  for (const [from, to, roles] of [["staging", "production", ["ml_lead", "security_lead", "product_owner"]], ["testing", "staging", ["ml_lead", "qa_lead"]]] as const) {
+  for (const [from, to, roles] of [
+    ["staging", "production", ["ml_lead", "security_lead", "product_owner"]],
+    ["testing", "staging", ["ml_lead", "qa_lead"]],
+  ] as const) {
     await sql`
       INSERT INTO promotion_requests (model_id, version_id, from_status, to_status, required_roles, artifact_digest, justification, requested_by, created_at)
       SELECT v.model_id, v.id, ${from}, ${to}, ${sql.array([...roles])}::text[], v.artifact_digest, 'Ready for ' || ${to},
@@ -84,7 +89,9 @@ export async function seedBiasPass(sql: Sql, ownerId: string) {
   const [control] = await sql<{ id: string }[]>`
     INSERT INTO controls (code, name, category, frequency, test_procedure, owner_id, ai_relevance)
     VALUES ('AI.3', 'Model Bias Testing', 'AI', 'quarterly', 'Benchmark fixture', ${ownerId}, 'direct') RETURNING id`;
-  const [period] = await sql<{ id: string }[]>`INSERT INTO audit_periods (name, starts_on, ends_on) VALUES ('Bench period', current_date - 30, current_date + 30) RETURNING id`;
+  const [period] = await sql<
+    { id: string }[]
+  >`INSERT INTO audit_periods (name, starts_on, ends_on) VALUES ('Bench period', current_date - 30, current_date + 30) RETURNING id`;
   const [occurrence] = await sql<{ id: string }[]>`
     INSERT INTO control_test_occurrences (period_id, control_id, frequency, window_start, window_end, due_on)
     VALUES (${period!.id}, ${control!.id}, 'quarterly', current_date - 30, current_date + 30, current_date + 30) RETURNING id`;

@@ -43,7 +43,8 @@ export default async function CheckpointsPage() {
       <div className="space-y-6">
         {signing ? null : (
           <Notice tone="warning">
-            No signing key is configured (ASSAY_AUDIT_SIGNING_KEY / ASSAY_AUDIT_PUBLIC_KEY), so no checkpoints are signed. The hash chain is still verified.
+            No signing key is configured (ASSAY_AUDIT_SIGNING_KEY / ASSAY_AUDIT_PUBLIC_KEY), so no checkpoints are signed. The hash chain is
+            still verified.
           </Notice>
         )}
         <Card>
@@ -51,7 +52,8 @@ export default async function CheckpointsPage() {
             title="Checkpoints"
             description={
               <>
-                Origin <code className="font-mono">{checkpointOrigin()}</code>, newest first. The latest {SHOWN} are shown; the evidence bundle carries them all.
+                Origin <code className="font-mono">{checkpointOrigin()}</code>, newest first. The latest {SHOWN} are shown; the evidence
+                bundle carries them all.
               </>
             }
             actions={signing && can(user.roles, "audit.checkpoint") ? <SignCheckpointForm action={createCheckpointAction} /> : null}
@@ -73,18 +75,24 @@ async function CheckpointList() {
 function ExportCard() {
   return (
     <Card>
-      <CardHeader id="export" title="Export evidence bundle" description="The events (canonical text and hashes), the checkpoints, the public key and a signed manifest, as one .tar.gz." />
+      <CardHeader
+        id="export"
+        title="Export evidence bundle"
+        description="The events (canonical text and hashes), the checkpoints, the public key and a signed manifest, as one .tar.gz."
+      />
       <CardBody className="space-y-5">
         <ExportBundleForm />
         <div className="rounded-md bg-zinc-50 p-4 text-[13px] text-zinc-700 ring-1 ring-zinc-200 ring-inset">
           <h3 className="font-medium text-zinc-900">Verify it offline, without Assay or its database</h3>
           <p className="mt-1">With Node.js, from a copy of Assay&apos;s source (or wherever the verifier is installed):</p>
           <pre className="mt-2 overflow-x-auto rounded bg-zinc-900 px-3 py-2 font-mono text-xs text-zinc-100">
-            {"npx assay-verify assay-audit-<date>.tar.gz\nnpx assay-verify assay-audit-<date>.tar.gz --checkpoint assay-checkpoint-<size>.json --json"}
+            {
+              "npx assay-verify assay-audit-<date>.tar.gz\nnpx assay-verify assay-audit-<date>.tar.gz --checkpoint assay-checkpoint-<size>.json --json"
+            }
           </pre>
           <p className="mt-2 text-xs text-zinc-500">
-            It re-hashes every event, checks every link and checkpoint signature, and prints the same verdict as the Verify tab (exit code 0 when the bundle verifies). The
-            format is documented in docs/audit-log-format.md.
+            It re-hashes every event, checks every link and checkpoint signature, and prints the same verdict as the Verify tab (exit code 0
+            when the bundle verifies). The format is documented in docs/audit-log-format.md.
           </p>
         </div>
       </CardBody>

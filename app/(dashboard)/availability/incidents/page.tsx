@@ -25,9 +25,20 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 /** A stale or hand-edited link never breaks the page: a refused value falls back to its default. */
 function parseView(params: SearchParams): IncidentListView {
   return {
-    state: z.enum(INCIDENT_STATES).catch("all").parse(first(params.state) ?? "all"),
-    service: ServiceKey.nullable().catch(null).parse(first(params.service) ?? null),
-    page: z.coerce.number().int().min(1).max(10_000).catch(1).parse(first(params.page) ?? 1),
+    state: z
+      .enum(INCIDENT_STATES)
+      .catch("all")
+      .parse(first(params.state) ?? "all"),
+    service: ServiceKey.nullable()
+      .catch(null)
+      .parse(first(params.service) ?? null),
+    page: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .catch(1)
+      .parse(first(params.page) ?? 1),
   };
 }
 
@@ -41,7 +52,14 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="Incidents"
         description="Outages Assay detected from failed probes, and those opened by hand. Acknowledge, post updates and record the root cause: the timeline is the evidence auditors read (SOC 2 A1.2)."
-        actions={mayOpen ? <OpenIncidentButton action={openIncidentAction} services={services.map((s) => ({ id: s.id, name: s.name, hasOpenIncident: open.has(s.id) }))} /> : null}
+        actions={
+          mayOpen ? (
+            <OpenIncidentButton
+              action={openIncidentAction}
+              services={services.map((s) => ({ id: s.id, name: s.name, hasOpenIncident: open.has(s.id) }))}
+            />
+          ) : null
+        }
       />
       <Suspense fallback={<TilesSkeleton label="Loading incident figures…" />}>
         <Summary />
@@ -59,10 +77,24 @@ async function Summary() {
   const summary = await incidentSummary();
   return (
     <section aria-label="Incident figures" className="grid grid-cols-2 gap-4 xl:grid-cols-4">
-      <StatTile label="Open" value={summary.open} hint={summary.open === 0 ? "Every service is clear" : "Unresolved right now"} attention={summary.open > 0} />
-      <StatTile label="Unacknowledged" value={summary.unacknowledged} hint="Open, and nobody has said they are on it" attention={summary.unacknowledged > 0} />
+      <StatTile
+        label="Open"
+        value={summary.open}
+        hint={summary.open === 0 ? "Every service is clear" : "Unresolved right now"}
+        attention={summary.open > 0}
+      />
+      <StatTile
+        label="Unacknowledged"
+        value={summary.unacknowledged}
+        hint="Open, and nobody has said they are on it"
+        attention={summary.unacknowledged > 0}
+      />
       <StatTile label="MTTR" value={formatMinutes(summary.stats.mttrMinutes)} hint={`Mean time to resolve, last ${summary.days} days`} />
-      <StatTile label="MTTA" value={formatMinutes(summary.stats.mttaMinutes)} hint={`Mean time to acknowledge, last ${summary.days} days`} />
+      <StatTile
+        label="MTTA"
+        value={formatMinutes(summary.stats.mttaMinutes)}
+        hint={`Mean time to acknowledge, last ${summary.days} days`}
+      />
     </section>
   );
 }

@@ -41,10 +41,16 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
   const ranges = rangePresets(now);
   const presets: ReportPreset[] = [
     ...ranges,
-    ...periods.filter((p) => p.startsOn <= isoDay(now)).map((p) => ({ label: p.name, from: p.startsOn, to: p.endsOn, group: "period" as const })),
+    ...periods
+      .filter((p) => p.startsOn <= isoDay(now))
+      .map((p) => ({ label: p.name, from: p.startsOn, to: p.endsOn, group: "period" as const })),
   ];
   // Without a period in the URL, the report opens on last month: the usual SLA reporting unit.
-  const raw = { service: first(params.service) ?? "all", from: first(params.from) ?? ranges[0]!.from, to: first(params.to) ?? ranges[0]!.to };
+  const raw = {
+    service: first(params.service) ?? "all",
+    from: first(params.from) ?? ranges[0]!.from,
+    to: first(params.to) ?? ranges[0]!.to,
+  };
   const parsed = ReportQuery.safeParse(raw);
   let report: SlaReport | null = null;
   let fieldErrors: FieldErrors = {};
@@ -92,7 +98,9 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
             <SlaReportView report={report} />
           </article>
         ) : (
-          <Notice tone="error">{formError ?? "Check the period: the report needs a start and an end date, the end on or after the start."}</Notice>
+          <Notice tone="error">
+            {formError ?? "Check the period: the report needs a start and an end date, the end on or after the start."}
+          </Notice>
         )}
       </div>
     </>

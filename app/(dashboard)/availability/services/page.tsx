@@ -36,17 +36,23 @@ export default async function ServicesPage() {
   const start = new Date(Math.floor(now.getTime() / DAY) * DAY + DAY + 2 * HOUR);
   return (
     <>
-      <PageHeader title="Services" description="The AI services Assay probes, their SLA targets and incident thresholds, planned maintenance, and how long raw samples are kept." />
+      <PageHeader
+        title="Services"
+        description="The AI services Assay probes, their SLA targets and incident thresholds, planned maintenance, and how long raw samples are kept."
+      />
       <div className="space-y-6">
         <Card>
-          <CardHeader title="Registry" description={`${services.length} services. The composite availability weighs each by its weight. Open a service for its charts.`} />
-          <ServicesManager
-            services={services.map(serviceSettings)}
-            action={mayManage ? updateServiceAction : null}
+          <CardHeader
+            title="Registry"
+            description={`${services.length} services. The composite availability weighs each by its weight. Open a service for its charts.`}
           />
+          <ServicesManager services={services.map(serviceSettings)} action={mayManage ? updateServiceAction : null} />
         </Card>
         <Card>
-          <CardHeader title="Maintenance windows" description="Upcoming, in progress, and those of the last 90 days. A window that has started is part of the record and cannot be cancelled." />
+          <CardHeader
+            title="Maintenance windows"
+            description="Upcoming, in progress, and those of the last 90 days. A window that has started is part of the record and cannot be cancelled."
+          />
           <MaintenanceManager
             windows={maintenance}
             services={services.map((s) => ({ id: s.id, name: s.name }))}
@@ -55,7 +61,10 @@ export default async function ServicesPage() {
           />
         </Card>
         <Card>
-          <CardHeader title="Raw sample retention" description="Raw samples older than this are deleted by the worker. Hourly and daily rollups are kept forever, so every chart and SLA report stays available." />
+          <CardHeader
+            title="Raw sample retention"
+            description="Raw samples older than this are deleted by the worker. Hourly and daily rollups are kept forever, so every chart and SLA report stays available."
+          />
           <CardBody>
             {mayManage ? (
               <RetentionForm action={setRetentionAction} days={retention} />

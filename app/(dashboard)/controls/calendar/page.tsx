@@ -22,7 +22,13 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
   const query = CalendarQuery.parse(raw);
   const today = todayUtc();
   const thisMonth = today.slice(0, 7);
-  const view: CalendarView = { month: query.month ?? thisMonth, view: query.view, control: query.control, owner: query.owner, state: query.state };
+  const view: CalendarView = {
+    month: query.month ?? thisMonth,
+    view: query.view,
+    control: query.control,
+    owner: query.owner,
+    state: query.state,
+  };
   const range = view.view === "month" ? gridRange(view.month) : (({ start, end }) => ({ from: start, to: end }))(monthRange(view.month));
   const [items, controls, people] = await Promise.all([
     listOccurrences({ ...range, controlId: query.control, ownerId: query.owner, state: query.state }, today),
@@ -32,12 +38,17 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
   const ownerIds = new Set(controls.map((c) => c.ownerId));
   const empty = (
     <EmptyState title="No tests in this view">
-      {query.control || query.owner || query.state ? "Try other filters, or another month." : "Generate a period's schedule under Periods & readiness to fill the calendar."}
+      {query.control || query.owner || query.state
+        ? "Try other filters, or another month."
+        : "Generate a period's schedule under Periods & readiness to fill the calendar."}
     </EmptyState>
   );
   return (
     <>
-      <PageHeader title="Control-testing calendar" description="Every scheduled control test by its due day, coloured by state. Open a test to see its results and evidence, or to record them." />
+      <PageHeader
+        title="Control-testing calendar"
+        description="Every scheduled control test by its due day, coloured by state. Open a test to see its results and evidence, or to record them."
+      />
       <div className="rounded-lg border border-zinc-200 bg-white shadow-xs">
         <CalendarToolbar
           view={view}
@@ -47,12 +58,19 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
         />
         <div className="flex items-center justify-between gap-3 px-4 py-2.5">
           <StateLegend />
-          <span className="text-xs text-zinc-500 tabular-nums">{items.filter((i) => i.dueOn.startsWith(view.month)).length} tests due this month</span>
+          <span className="text-xs text-zinc-500 tabular-nums">
+            {items.filter((i) => i.dueOn.startsWith(view.month)).length} tests due this month
+          </span>
         </div>
         {view.view === "month" ? (
           <div className="overflow-x-auto px-2 pb-2">
             <div className="min-w-[52rem]">
-              <MonthGrid month={view.month} items={items} today={today} moreHref={(day) => `${calendarHref(view, { view: "agenda" })}#day-${day}`} />
+              <MonthGrid
+                month={view.month}
+                items={items}
+                today={today}
+                moreHref={(day) => `${calendarHref(view, { view: "agenda" })}#day-${day}`}
+              />
             </div>
           </div>
         ) : (

@@ -16,11 +16,18 @@ export default async function EvidencePage() {
   const evidence = await listEvidence(200);
   return (
     <>
-      <PageHeader title="Evidence" description="Files that support control tests, stored with their SHA-256. One file can support several tests; attach it from each test's page." />
+      <PageHeader
+        title="Evidence"
+        description="Files that support control tests, stored with their SHA-256. One file can support several tests; attach it from each test's page."
+      />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
         <Card className="xl:col-span-2">
           <CardHeader title="Latest evidence" description="The 200 most recent uploads." />
-          <EvidenceTable caption="Evidence" rows={evidence.map((e) => ({ ...e, uploadedAt: e.uploadedAt.toISOString() }))} empty={<EmptyState title="No evidence yet" />} />
+          <EvidenceTable
+            caption="Evidence"
+            rows={evidence.map((e) => ({ ...e, uploadedAt: e.uploadedAt.toISOString() }))}
+            empty={<EmptyState title="No evidence yet" />}
+          />
         </Card>
         {can(user.roles, "controls.contribute") ? (
           <Card>

@@ -18,10 +18,17 @@ export default async function PeriodsPage() {
   const manage = can(user.roles, "controls.manage");
   const periods = await listPeriods();
   const nextMonth = addMonthsTo(todayUtc().slice(0, 7), 1);
-  const defaults = { name: `Type II ${nextMonth} – ${addMonthsTo(nextMonth, 11)}`, startsOn: monthRange(nextMonth).start, endsOn: monthRange(addMonthsTo(nextMonth, 11)).end };
+  const defaults = {
+    name: `Type II ${nextMonth} – ${addMonthsTo(nextMonth, 11)}`,
+    startsOn: monthRange(nextMonth).start,
+    endsOn: monthRange(addMonthsTo(nextMonth, 11)).end,
+  };
   return (
     <>
-      <PageHeader title="Audit periods" description="Observation windows for a SOC 2 Type II report. Generating a period's schedule creates one dated test per control per interval." />
+      <PageHeader
+        title="Audit periods"
+        description="Observation windows for a SOC 2 Type II report. Generating a period's schedule creates one dated test per control per interval."
+      />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
         <Card className="xl:col-span-2">
           <CardHeader title="Periods" />
@@ -32,15 +39,27 @@ export default async function PeriodsPage() {
               {periods.map((p) => (
                 <li key={p.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3">
                   <div>
-                    <Link href={`/controls/periods/${p.id}`} className="text-sm font-medium text-zinc-900 hover:text-accent-700 hover:underline">
+                    <Link
+                      href={`/controls/periods/${p.id}`}
+                      className="text-sm font-medium text-zinc-900 hover:text-accent-700 hover:underline"
+                    >
                       {p.name}
                     </Link>
                     <p className="text-xs text-zinc-500 tabular-nums">
                       {p.startsOn} – {p.endsOn} · {p.occurrences} tests scheduled
-                      {p.scheduleGeneratedAt ? ` · schedule generated ${p.scheduleGeneratedAt.toISOString().slice(0, 10)}` : " · no schedule yet"}
+                      {p.scheduleGeneratedAt
+                        ? ` · schedule generated ${p.scheduleGeneratedAt.toISOString().slice(0, 10)}`
+                        : " · no schedule yet"}
                     </p>
                   </div>
-                  {manage ? <GenerateScheduleForm action={generateScheduleAction} periodId={p.id} periodName={p.name} generated={p.scheduleGeneratedAt !== null} /> : null}
+                  {manage ? (
+                    <GenerateScheduleForm
+                      action={generateScheduleAction}
+                      periodId={p.id}
+                      periodName={p.name}
+                      generated={p.scheduleGeneratedAt !== null}
+                    />
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -8,5 +8,7 @@ export function timelineView(entries: TimelineEntry[]): TimelineView[] {
 }
 
 export function asOfView(found: ProductionAsOf | null): AsOfView | null {
-  return found ? { ...found, since: found.since.toISOString(), until: found.until?.toISOString() ?? null, approvers: found.approvers.map(approver) } : null;
+  return found
+    ? { ...found, since: found.since.toISOString(), until: found.until?.toISOString() ?? null, approvers: found.approvers.map(approver) }
+    : null;
 }

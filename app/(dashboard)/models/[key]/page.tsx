@@ -33,7 +33,11 @@ export default async function ModelPage({ params, searchParams }: Props) {
     getModelTimeline(model.id),
     asOf.state === "ok" ? getProductionAsOf(model.id, asOf.at) : null,
   ]);
-  const rows: VersionRow[] = versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString(), statusChangedAt: v.statusChangedAt.toISOString() }));
+  const rows: VersionRow[] = versions.map((v) => ({
+    ...v,
+    createdAt: v.createdAt.toISOString(),
+    statusChangedAt: v.statusChangedAt.toISOString(),
+  }));
   const production = versions.find((v) => v.status === "production");
 
   return (
@@ -65,7 +69,10 @@ export default async function ModelPage({ params, searchParams }: Props) {
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
           <div id="as-of" className="scroll-mt-20 lg:col-span-2">
             <Card>
-              <CardHeader title="Production at a point in time" description="Which version was in production at a given moment, and who approved it, from the recorded transitions." />
+              <CardHeader
+                title="Production at a point in time"
+                description="Which version was in production at a given moment, and who approved it, from the recorded transitions."
+              />
               <AsOfPanel
                 modelKey={model.key}
                 modelName={model.name}
@@ -86,7 +93,9 @@ export default async function ModelPage({ params, searchParams }: Props) {
                 ) : (
                   <span className="text-zinc-500">no version</span>
                 )}
-                {production ? <span className="block text-xs text-zinc-500">since {formatUtc(production.statusChangedAt.toISOString())}</span> : null}
+                {production ? (
+                  <span className="block text-xs text-zinc-500">since {formatUtc(production.statusChangedAt.toISOString())}</span>
+                ) : null}
               </p>
               {model.thresholds.length > 0 ? (
                 <ul aria-label="Metric thresholds" className="space-y-1">

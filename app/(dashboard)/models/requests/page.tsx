@@ -14,7 +14,12 @@ import { waitingForCount } from "@/lib/governance/waiting-count";
 export const metadata: Metadata = { title: "Promotion requests" };
 
 function rows(items: RequestListItem[]): RequestRow[] {
-  return items.map((r) => ({ ...r, fromStatus: asStatus(r.fromStatus), createdAt: r.createdAt.toISOString(), closedAt: r.closedAt?.toISOString() ?? null }));
+  return items.map((r) => ({
+    ...r,
+    fromStatus: asStatus(r.fromStatus),
+    createdAt: r.createdAt.toISOString(),
+    closedAt: r.closedAt?.toISOString() ?? null,
+  }));
 }
 
 export default async function RequestsPage() {
@@ -53,23 +58,43 @@ async function RequestLists({ user }: { user: SessionUser }) {
               title="Waiting for you"
               description={`Open requests that need a role you hold, which you have not decided yet. Oldest first${waitingTotal > waiting.length ? `: the ${waiting.length} oldest of ${waitingTotal}` : ""}.`}
             />
-            <RequestsTable requests={rows(waiting)} caption="Waiting for you" empty={{ title: "Nothing is waiting for you", body: "Requests that need one of your roles appear here." }} />
+            <RequestsTable
+              requests={rows(waiting)}
+              caption="Waiting for you"
+              empty={{ title: "Nothing is waiting for you", body: "Requests that need one of your roles appear here." }}
+            />
           </Card>
         </section>
       ) : null}
       {requester ? (
         <Card>
           <CardHeader title="Your open requests" />
-          <RequestsTable requests={rows(mine)} caption="Your open requests" empty={{ title: "You have no open requests", body: "Request a promotion from a version's page." }} />
+          <RequestsTable
+            requests={rows(mine)}
+            caption="Your open requests"
+            empty={{ title: "You have no open requests", body: "Request a promotion from a version's page." }}
+          />
         </Card>
       ) : null}
       <Card>
-        <CardHeader title={approver || requester ? "Other open requests" : "Open requests"} description="Waiting for other people's decisions." />
-        <RequestsTable requests={rows(others.filter((r) => !mineIds.has(r.id)))} caption="Other open requests" empty={{ title: "No other open requests", body: "Every open request is listed above." }} />
+        <CardHeader
+          title={approver || requester ? "Other open requests" : "Open requests"}
+          description="Waiting for other people's decisions."
+        />
+        <RequestsTable
+          requests={rows(others.filter((r) => !mineIds.has(r.id)))}
+          caption="Other open requests"
+          empty={{ title: "No other open requests", body: "Every open request is listed above." }}
+        />
       </Card>
       <Card>
         <CardHeader title="Recently closed" description="The 25 latest approved, rejected or cancelled requests." />
-        <RequestsTable requests={rows(closed)} caption="Recently closed requests" newestFirst empty={{ title: "No closed requests yet", body: "" }} />
+        <RequestsTable
+          requests={rows(closed)}
+          caption="Recently closed requests"
+          newestFirst
+          empty={{ title: "No closed requests yet", body: "" }}
+        />
       </Card>
     </div>
   );

@@ -18,11 +18,17 @@ export default async function ConsentsPage() {
   const purposes = await purposeOptions();
   return (
     <>
-      <PageHeader title="Consents" description="Append-only consent history: a withdrawal or renewal is a new record, and the current state is derived from the newest record per purpose." />
+      <PageHeader
+        title="Consents"
+        description="Append-only consent history: a withdrawal or renewal is a new record, and the current state is derived from the newest record per purpose."
+      />
       <div className="space-y-6">
         {can(user.roles, "consent.check") ? (
           <Card>
-            <CardHeader title="Check consent" description="The same answer services get from POST /api/v1/consent/check. A denial is audited without the identifier." />
+            <CardHeader
+              title="Check consent"
+              description="The same answer services get from POST /api/v1/consent/check. A denial is audited without the identifier."
+            />
             <CardBody>
               <ConsentCheckForm action={checkConsentAction} purposes={purposes} />
             </CardBody>

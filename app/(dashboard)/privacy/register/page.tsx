@@ -15,7 +15,10 @@ export default async function RegisterPage() {
   const actions = can(user.roles, "privacy.register_manage") ? { purpose: savePurposeAction, activity: createActivityAction } : null;
   return (
     <>
-      <PageHeader title="Processing register" description="Purposes with their data-minimization rules, and the processing activities that use them." />
+      <PageHeader
+        title="Processing register"
+        description="Purposes with their data-minimization rules, and the processing activities that use them."
+      />
       <RegisterManager purposes={purposes} activities={activities} actions={actions} />
     </>
   );

@@ -14,7 +14,10 @@ export default async function RequestsPage() {
   const user = await requirePagePermission("privacy.read", "/privacy/requests");
   return (
     <>
-      <PageHeader title="Data-subject requests" description="Access, rectification, deletion, portability and consent withdrawal, due 30 days after receipt unless set otherwise." />
+      <PageHeader
+        title="Data-subject requests"
+        description="Access, rectification, deletion, portability and consent withdrawal, due 30 days after receipt unless set otherwise."
+      />
       <Suspense fallback={<TableSkeleton label="Loading requests…" />}>
         <RequestList canManage={can(user.roles, "privacy.requests_manage")} />
       </Suspense>
@@ -27,5 +30,12 @@ async function RequestList({ canManage }: { canManage: boolean }) {
   // The server's clock decides "overdue", so the page and its hydration agree.
   // eslint-disable-next-line react-hooks/purity -- a server component renders once per request
   const now = Date.now();
-  return <RequestsManager requests={requests} assignees={assignees} actions={canManage ? { create: createRequestAction, fulfil: fulfilRequestAction } : null} now={now} />;
+  return (
+    <RequestsManager
+      requests={requests}
+      assignees={assignees}
+      actions={canManage ? { create: createRequestAction, fulfil: fulfilRequestAction } : null}
+      now={now}
+    />
+  );
 }

@@ -14,7 +14,17 @@ export const GET = sessionRoute("audit.export_csv", { permission: "audit.export"
     do {
       const page = await listAuditEvents({ ...filter, after });
       for (const r of page.rows) {
-        yield [r.seq, r.occurredAt.toISOString(), r.eventType, r.action, r.outcome, r.actorEmail ?? r.actorApiKeyName ?? "system", r.actorIp ?? "", r.resourceType ?? "", r.resourceId ?? ""];
+        yield [
+          r.seq,
+          r.occurredAt.toISOString(),
+          r.eventType,
+          r.action,
+          r.outcome,
+          r.actorEmail ?? r.actorApiKeyName ?? "system",
+          r.actorIp ?? "",
+          r.resourceType ?? "",
+          r.resourceId ?? "",
+        ];
       }
       after = page.nextCursor ?? undefined;
     } while (after);
@@ -23,6 +33,10 @@ export const GET = sessionRoute("audit.export_csv", { permission: "audit.export"
     stringify({ header: true, columns: ["seq", "time", "type", "action", "outcome", "actor", "ip", "resource_type", "resource_id"] }),
   );
   return new Response(Readable.toWeb(csv) as ReadableStream, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="assay-audit-events.csv"', "cache-control": "no-store" },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": 'attachment; filename="assay-audit-events.csv"',
+      "cache-control": "no-store",
+    },
   });
 });

@@ -29,11 +29,16 @@ export const POST = sessionRoute("audit.verify_chain", { permission: "audit.veri
         send({ type: "result", result });
       } catch (err) {
         console.error("[assay] verification failed", err);
-        send({ type: "error", message: request.signal.aborted ? "Verification cancelled." : "Verification could not run; see the server log." });
+        send({
+          type: "error",
+          message: request.signal.aborted ? "Verification cancelled." : "Verification could not run; see the server log.",
+        });
       } finally {
         controller.close();
       }
     },
   });
-  return new Response(stream, { headers: { "content-type": "application/x-ndjson", "cache-control": "no-store", "x-accel-buffering": "no" } });
+  return new Response(stream, {
+    headers: { "content-type": "application/x-ndjson", "cache-control": "no-store", "x-accel-buffering": "no" },
+  });
 });

@@ -1,7 +1,14 @@
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { sessionRoute } from "@/lib/api/define-route";
-import { buildSlaReport, INCIDENT_COLUMNS, incidentRecords, recordReportExport, SUMMARY_COLUMNS, summaryRecords } from "@/lib/availability/report";
+import {
+  buildSlaReport,
+  INCIDENT_COLUMNS,
+  incidentRecords,
+  recordReportExport,
+  SUMMARY_COLUMNS,
+  summaryRecords,
+} from "@/lib/availability/report";
 import { ReportQuery } from "@/lib/availability/schemas";
 import { parseInput } from "@/lib/validation";
 
@@ -19,6 +26,10 @@ export const GET = sessionRoute("availability.sla_report_csv", { permission: "av
   await recordReportExport(ctx, query, part);
   const filename = `assay-sla-${query.service}-${query.from}-${query.to}-${part}.csv`;
   return new Response(csv, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${filename}"`,
+      "cache-control": "no-store",
+    },
   });
 });

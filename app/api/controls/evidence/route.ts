@@ -12,8 +12,13 @@ import { parseInput } from "@/lib/validation";
 export const POST = sessionRoute("controls.evidence_upload", { permission: "controls.contribute" }, async (request, { ctx }) => {
   const form = await readCappedForm(request);
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) throw new AppError("validation", "Choose a file to upload.", { fieldErrors: { file: ["Choose a file to upload."] } });
-  const fields = parseInput(UploadEvidenceFields, { evidenceDate: form.get("evidenceDate") ?? undefined, description: form.get("description") ?? undefined, occurrenceId: form.get("occurrenceId") ?? undefined });
+  if (!(file instanceof File) || file.size === 0)
+    throw new AppError("validation", "Choose a file to upload.", { fieldErrors: { file: ["Choose a file to upload."] } });
+  const fields = parseInput(UploadEvidenceFields, {
+    evidenceDate: form.get("evidenceDate") ?? undefined,
+    description: form.get("description") ?? undefined,
+    occurrenceId: form.get("occurrenceId") ?? undefined,
+  });
   const stored = await storeUploadedEvidence(ctx, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, fields);
   return Response.json({ ...stored, filename: file.name }, { status: 201, headers: { "cache-control": "no-store" } });
 });

@@ -11,6 +11,10 @@ export const GET = sessionRoute("controls.export_csv", { permission: "controls.e
   // A cell starting with = + - @ would be a formula in a spreadsheet: quote it as text.
   const csv = stringify(records, { header: true, columns: [...columns], cast: { string: (v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v) } });
   return new Response(csv, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${filename}"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${filename}"`,
+      "cache-control": "no-store",
+    },
   });
 });

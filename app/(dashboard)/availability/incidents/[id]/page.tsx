@@ -36,7 +36,10 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         title={incident.title}
         description={
           <>
-            <Link href={`/availability/services/${incident.serviceKey}`} className="font-medium text-zinc-700 hover:text-accent-700 hover:underline">
+            <Link
+              href={`/availability/services/${incident.serviceKey}`}
+              className="font-medium text-zinc-700 hover:text-accent-700 hover:underline"
+            >
               {incident.serviceName}
             </Link>{" "}
             · {incident.source === "auto" ? "detected automatically from failed probes" : `opened by ${incident.openedByName ?? "hand"}`}
@@ -58,7 +61,10 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
             </CardBody>
           </Card>
           <Card>
-            <CardHeader title="Timeline" description="Append-only: entries cannot be edited or removed. “Assay” marks automatic detection and recovery." />
+            <CardHeader
+              title="Timeline"
+              description="Append-only: entries cannot be edited or removed. “Assay” marks automatic detection and recovery."
+            />
             <CardBody>
               <IncidentTimelineList entries={timeline} />
             </CardBody>
@@ -85,10 +91,19 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
                 <Card>
                   <CardHeader
                     title={resolved ? "Record the root cause" : "Resolve"}
-                    description={resolved ? "Assay closed this incident when the service recovered; name what caused it." : "A root cause is required. The postmortem link can follow later."}
+                    description={
+                      resolved
+                        ? "Assay closed this incident when the service recovered; name what caused it."
+                        : "A root cause is required. The postmortem link can follow later."
+                    }
                   />
                   <CardBody>
-                    <ResolveForm key={resolved ? "complete" : "resolve"} action={resolveIncidentAction} incidentId={incident.id} alreadyResolved={resolved} />
+                    <ResolveForm
+                      key={resolved ? "complete" : "resolve"}
+                      action={resolveIncidentAction}
+                      incidentId={incident.id}
+                      alreadyResolved={resolved}
+                    />
                   </CardBody>
                 </Card>
               ) : null}
@@ -112,9 +127,20 @@ function Facts({ incident }: { incident: IncidentDetail }) {
   const facts: [string, React.ReactNode][] = [
     ["Started", formatUtcTime(incident.startedAt)],
     ["Detected", formatUtcTime(incident.detectedAt)],
-    ["Acknowledged", incident.acknowledgedAt ? `${formatUtcTime(incident.acknowledgedAt)} by ${incident.acknowledgedByName ?? "—"}` : "Not yet"],
-    ["Time to acknowledge", incident.acknowledgedAt ? formatMinutes(Math.max(0, minutesBetween(incident.detectedAt, incident.acknowledgedAt))) : "—"],
-    ["Resolved", incident.resolvedAt ? `${formatUtcTime(incident.resolvedAt)}${incident.resolvedByName ? ` by ${incident.resolvedByName}` : " (recovered automatically)"}` : "Ongoing"],
+    [
+      "Acknowledged",
+      incident.acknowledgedAt ? `${formatUtcTime(incident.acknowledgedAt)} by ${incident.acknowledgedByName ?? "—"}` : "Not yet",
+    ],
+    [
+      "Time to acknowledge",
+      incident.acknowledgedAt ? formatMinutes(Math.max(0, minutesBetween(incident.detectedAt, incident.acknowledgedAt))) : "—",
+    ],
+    [
+      "Resolved",
+      incident.resolvedAt
+        ? `${formatUtcTime(incident.resolvedAt)}${incident.resolvedByName ? ` by ${incident.resolvedByName}` : " (recovered automatically)"}`
+        : "Ongoing",
+    ],
     ["Duration", incident.resolvedAt ? formatMinutes(duration) : `${formatMinutes(duration)} so far`],
     ["Root cause", incident.rootCause ?? <span className="text-zinc-400">Not recorded yet</span>],
     [

@@ -63,7 +63,11 @@ export default async function ServicePage({ params, searchParams }: Props) {
               <Meta label="SLA target">{service.slaTarget}%</Meta>
               <Meta label="Interval">{service.intervalSeconds} s</Meta>
               <Meta label="Health URL">
-                {service.healthUrl ? <code className="font-mono break-all text-zinc-700">{service.healthUrl}</code> : <span>push only</span>}
+                {service.healthUrl ? (
+                  <code className="font-mono break-all text-zinc-700">{service.healthUrl}</code>
+                ) : (
+                  <span>push only</span>
+                )}
               </Meta>
             </span>
           </span>
@@ -95,7 +99,8 @@ async function ServiceBody({ service, range }: { service: ServiceRow; range: Ran
   const series = detail.series.map((p) => ({ ...p, t: p.t.getTime() }));
   const label = window.label.toLowerCase();
   // A non-zero share never shows as 0%: a 2 h window in 90 days is "< 0.1%".
-  const share = (n: number) => (cov.expected === 0 ? "—" : n > 0 && (100 * n) / cov.expected < 0.1 ? "< 0.1%" : formatPercent((100 * n) / cov.expected, 1));
+  const share = (n: number) =>
+    cov.expected === 0 ? "—" : n > 0 && (100 * n) / cov.expected < 0.1 ? "< 0.1%" : formatPercent((100 * n) / cov.expected, 1);
 
   return (
     <div className="space-y-6">
@@ -119,7 +124,11 @@ async function ServiceBody({ service, range }: { service: ServiceRow; range: Ran
         <FigureTile
           label="Error budget left"
           value={<span className={TONE_TEXT[budgetTone(fraction)]}>{fraction === null ? <NoData /> : formatBudget(fraction)}</span>}
-          hint={figures.budget ? `${formatMinutes(figures.budget.spentMinutes)} down of ${formatMinutes(figures.budget.allowedMinutes)} allowed` : "no known samples"}
+          hint={
+            figures.budget
+              ? `${formatMinutes(figures.budget.spentMinutes)} down of ${formatMinutes(figures.budget.allowedMinutes)} allowed`
+              : "no known samples"
+          }
         >
           <MiniFigures
             caption="Burn rate (1× = on schedule)"
@@ -154,9 +163,21 @@ async function ServiceBody({ service, range }: { service: ServiceRow; range: Ran
         >
           <MiniFigures
             items={[
-              { label: "MTTR", title: "Mean time to resolve (start → resolved)", value: <Fig value={stats.mttrMinutes} format={formatMinutes} reason="nothing resolved in range" /> },
-              { label: "MTBF", title: "Mean operating time between failures", value: <Fig value={stats.mtbfHours} format={formatHours} reason="no failures in range" /> },
-              { label: "MTTA", title: "Mean time to acknowledge (detected → acknowledged)", value: <Fig value={stats.mttaMinutes} format={formatMinutes} reason="nothing acknowledged in range" /> },
+              {
+                label: "MTTR",
+                title: "Mean time to resolve (start → resolved)",
+                value: <Fig value={stats.mttrMinutes} format={formatMinutes} reason="nothing resolved in range" />,
+              },
+              {
+                label: "MTBF",
+                title: "Mean operating time between failures",
+                value: <Fig value={stats.mtbfHours} format={formatHours} reason="no failures in range" />,
+              },
+              {
+                label: "MTTA",
+                title: "Mean time to acknowledge (detected → acknowledged)",
+                value: <Fig value={stats.mttaMinutes} format={formatMinutes} reason="nothing acknowledged in range" />,
+              },
             ]}
           />
         </FigureTile>
@@ -178,7 +199,10 @@ async function ServiceBody({ service, range }: { service: ServiceRow; range: Ran
 
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <Card>
-          <CardHeader title="Status per bucket" description={`Healthy, degraded, down, maintenance and unknown samples per ${window.grain}.`} />
+          <CardHeader
+            title="Status per bucket"
+            description={`Healthy, degraded, down, maintenance and unknown samples per ${window.grain}.`}
+          />
           <StatusBarsChart data={series} grain={window.grain} />
         </Card>
         <Card>
@@ -186,7 +210,10 @@ async function ServiceBody({ service, range }: { service: ServiceRow; range: Ran
           <LatencyChart data={series} grain={window.grain} />
         </Card>
         <Card>
-          <CardHeader title="Error budget burn-down" description={`Budget of the whole range (${Number((100 - service.slaTarget).toFixed(3))}% of known samples), spent by down samples.`} />
+          <CardHeader
+            title="Error budget burn-down"
+            description={`Budget of the whole range (${Number((100 - service.slaTarget).toFixed(3))}% of known samples), spent by down samples.`}
+          />
           <BurnDownChart data={series} grain={window.grain} />
         </Card>
         <Card>
@@ -196,14 +223,20 @@ async function ServiceBody({ service, range }: { service: ServiceRow; range: Ran
       </div>
 
       <Card>
-        <CardHeader title="Last 90 days" description="One bar per UTC day against the SLA target. Hover or focus a day (arrow keys move) for its figures." />
+        <CardHeader
+          title="Last 90 days"
+          description="One bar per UTC day against the SLA target. Hover or focus a day (arrow keys move) for its figures."
+        />
         <div className="px-5 pt-4 pb-4">
           <StatusStrip days={detail.card.strip} target={service.slaTarget} label={service.name} />
         </div>
       </Card>
 
       <Card>
-        <CardHeader title="Maintenance windows" description={`Planned windows overlapping the last ${label}; their samples are excluded from uptime.`} />
+        <CardHeader
+          title="Maintenance windows"
+          description={`Planned windows overlapping the last ${label}; their samples are excluded from uptime.`}
+        />
         {detail.maintenance.length === 0 ? (
           <p className="px-5 py-6 text-sm text-zinc-500">No maintenance windows in this range.</p>
         ) : (
@@ -211,11 +244,21 @@ async function ServiceBody({ service, range }: { service: ServiceRow; range: Ran
             <caption className="sr-only">Maintenance windows</caption>
             <thead className="border-b border-zinc-100 text-xs text-zinc-500">
               <tr>
-                <th scope="col" className="px-5 py-2 font-medium">Starts</th>
-                <th scope="col" className="px-5 py-2 font-medium">Ends</th>
-                <th scope="col" className="px-5 py-2 font-medium">Duration</th>
-                <th scope="col" className="px-5 py-2 font-medium">Scope</th>
-                <th scope="col" className="px-5 py-2 font-medium">Reason</th>
+                <th scope="col" className="px-5 py-2 font-medium">
+                  Starts
+                </th>
+                <th scope="col" className="px-5 py-2 font-medium">
+                  Ends
+                </th>
+                <th scope="col" className="px-5 py-2 font-medium">
+                  Duration
+                </th>
+                <th scope="col" className="px-5 py-2 font-medium">
+                  Scope
+                </th>
+                <th scope="col" className="px-5 py-2 font-medium">
+                  Reason
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100">

@@ -29,7 +29,12 @@ export default async function PeriodPage({ params }: { params: Promise<{ id: str
   const today = todayUtc();
   const manage = can(user.roles, "controls.manage");
   const contribute = can(user.roles, "controls.contribute");
-  const [coverage, controls, people, evidence] = await Promise.all([getCoverage(period, today), listControls(), manage ? listPeople() : [], contribute ? listEvidence(200) : []]);
+  const [coverage, controls, people, evidence] = await Promise.all([
+    getCoverage(period, today),
+    listControls(),
+    manage ? listPeople() : [],
+    contribute ? listEvidence(200) : [],
+  ]);
   const penalty = Math.min(10, coverage.evidenceOutside.length);
   return (
     <>
@@ -47,12 +52,30 @@ export default async function PeriodPage({ params }: { params: Promise<{ id: str
         }
       />
       <div className="space-y-6">
-        {manage ? <GenerateScheduleForm action={generateScheduleAction} periodId={period.id} periodName={period.name} generated={period.scheduleGeneratedAt !== null} /> : null}
+        {manage ? (
+          <GenerateScheduleForm
+            action={generateScheduleAction}
+            periodId={period.id}
+            periodName={period.name}
+            generated={period.scheduleGeneratedAt !== null}
+          />
+        ) : null}
         <ReadinessCard readiness={coverage.readiness} penalty={penalty} />
         <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
           <Card>
-            <CardHeader title="Never performed" description={`${coverage.neverPerformedCount} tests passed their due day without a result.`} />
-            <OccurrenceList items={coverage.neverPerformed.map((o) => ({ id: o.id, title: `${o.controlCode} ${o.controlName}`, meta: `due ${o.dueOn} · ${o.ownerName}`, state: o.state }))} empty="Every due test has a result." />
+            <CardHeader
+              title="Never performed"
+              description={`${coverage.neverPerformedCount} tests passed their due day without a result.`}
+            />
+            <OccurrenceList
+              items={coverage.neverPerformed.map((o) => ({
+                id: o.id,
+                title: `${o.controlCode} ${o.controlName}`,
+                meta: `due ${o.dueOn} · ${o.ownerName}`,
+                state: o.state,
+              }))}
+              empty="Every due test has a result."
+            />
           </Card>
           <Card>
             <CardHeader title="Failing results and remediation" description="Tests whose standing result is a fail or partial." />
@@ -68,7 +91,10 @@ export default async function PeriodPage({ params }: { params: Promise<{ id: str
           </Card>
         </div>
         <Card>
-          <CardHeader title="Evidence outside the period" description="Linked to this period's tests but dated outside it: it will not count for this report." />
+          <CardHeader
+            title="Evidence outside the period"
+            description="Linked to this period's tests but dated outside it: it will not count for this report."
+          />
           {coverage.evidenceOutside.length === 0 ? (
             <p className="px-5 py-4 text-[13px] text-zinc-500">All linked evidence is dated within the period.</p>
           ) : (
@@ -97,11 +123,19 @@ export default async function PeriodPage({ params }: { params: Promise<{ id: str
           actions={{ update: updateChecklistItemAction, link: linkChecklistEvidenceAction }}
         />
         <Card>
-          <CardHeader title="Per-control reports" description="A printable report of each control's tests, results, remediation and evidence hashes in this period." />
+          <CardHeader
+            title="Per-control reports"
+            description="A printable report of each control's tests, results, remediation and evidence hashes in this period."
+          />
           <ul className="grid grid-cols-1 gap-x-6 px-5 py-3 text-[13px] sm:grid-cols-2 lg:grid-cols-3">
             {controls.map((c) => (
               <li key={c.id} className="py-1">
-                <a href={`/api/controls/report?control=${c.id}&period=${period.id}`} target="_blank" rel="noopener" className="text-accent-700 hover:underline">
+                <a
+                  href={`/api/controls/report?control=${c.id}&period=${period.id}`}
+                  target="_blank"
+                  rel="noopener"
+                  className="text-accent-700 hover:underline"
+                >
                   Report: {c.code} {c.name}
                 </a>
               </li>
@@ -113,7 +147,13 @@ export default async function PeriodPage({ params }: { params: Promise<{ id: str
   );
 }
 
-function OccurrenceList({ items, empty }: { items: { id: string; title: string; meta: string; state: Parameters<typeof StateBadge>[0]["state"] }[]; empty: string }) {
+function OccurrenceList({
+  items,
+  empty,
+}: {
+  items: { id: string; title: string; meta: string; state: Parameters<typeof StateBadge>[0]["state"] }[];
+  empty: string;
+}) {
   if (items.length === 0) return <p className="px-5 py-4 text-[13px] text-zinc-500">{empty}</p>;
   return (
     <ul className="max-h-96 divide-y divide-zinc-100 overflow-y-auto text-[13px]">

@@ -37,11 +37,16 @@ export default async function ControlTestPage({ params }: { params: Promise<{ id
   const records: RecordView[] = detail.records.map((r) => ({
     ...r,
     recordedAt: r.recordedAt.toISOString(),
-    evidence: r.evidenceIds.map((eid) => evidenceById.get(eid)).filter((e) => e !== undefined).map((e) => ({ id: e.id, filename: e.filename, sha256: e.sha256 })),
+    evidence: r.evidenceIds
+      .map((eid) => evidenceById.get(eid))
+      .filter((e) => e !== undefined)
+      .map((e) => ({ id: e.id, filename: e.filename, sha256: e.sha256 })),
     remediation: r.remediation ? { ...r.remediation, closedAt: r.remediation.closedAt?.toISOString() ?? null } : null,
   }));
   const linked = new Set(detail.evidence.map((e) => e.id));
-  const attachable = library.filter((e) => !linked.has(e.id)).map((e) => ({ value: e.id, label: `${e.filename} · ${e.evidenceDate} · ${e.sha256.slice(0, 8)}` }));
+  const attachable = library
+    .filter((e) => !linked.has(e.id))
+    .map((e) => ({ value: e.id, label: `${e.filename} · ${e.evidenceDate} · ${e.sha256.slice(0, 8)}` }));
 
   return (
     <>
@@ -54,7 +59,8 @@ export default async function ControlTestPage({ params }: { params: Promise<{ id
         title={`${detail.controlCode} ${detail.controlName}`}
         description={
           <>
-            {FREQUENCY_LABELS[detail.frequency as Frequency]} test covering {detail.windowStart} – {detail.windowEnd}, due {detail.dueOn} · owner {detail.ownerName} · period {detail.periodName}
+            {FREQUENCY_LABELS[detail.frequency as Frequency]} test covering {detail.windowStart} – {detail.windowEnd}, due {detail.dueOn} ·
+            owner {detail.ownerName} · period {detail.periodName}
           </>
         }
         actions={<StateBadge state={detail.state} />}
@@ -78,7 +84,11 @@ export default async function ControlTestPage({ params }: { params: Promise<{ id
                 <ResultRecord
                   key={r.id}
                   record={r}
-                  remediationSlot={mayWork && r.remediation && r.remediation.status !== "closed" ? <RemediationForm action={updateRemediationAction} remediationId={r.remediation.id} status={r.remediation.status} /> : null}
+                  remediationSlot={
+                    mayWork && r.remediation && r.remediation.status !== "closed" ? (
+                      <RemediationForm action={updateRemediationAction} remediationId={r.remediation.id} status={r.remediation.status} />
+                    ) : null
+                  }
                 />
               ))
             )}
@@ -87,7 +97,11 @@ export default async function ControlTestPage({ params }: { params: Promise<{ id
             <Card>
               <CardHeader
                 title={standing ? "Correct the standing record" : "Record the result"}
-                description={standing ? "Recorded results are locked. A correction is a new record linked to the one it corrects; both stay visible." : "Once recorded, the result is locked."}
+                description={
+                  standing
+                    ? "Recorded results are locked. A correction is a new record linked to the one it corrects; both stay visible."
+                    : "Once recorded, the result is locked."
+                }
               />
               <CardBody>
                 <RecordResultForm
@@ -106,18 +120,31 @@ export default async function ControlTestPage({ params }: { params: Promise<{ id
         </div>
         <div className="space-y-6 xl:col-span-2">
           <Card>
-            <CardHeader title="Evidence" description="Files supporting this test. Downloads are checked against the SHA-256 recorded at upload." />
+            <CardHeader
+              title="Evidence"
+              description="Files supporting this test. Downloads are checked against the SHA-256 recorded at upload."
+            />
             <EvidenceTable
               compact
               caption="Evidence for this test"
-              rows={detail.evidence.map((e) => ({ ...e, uploadedAt: e.uploadedAt.toISOString(), outsidePeriod: e.evidenceDate < detail.periodStartsOn || e.evidenceDate > detail.periodEndsOn }))}
+              rows={detail.evidence.map((e) => ({
+                ...e,
+                uploadedAt: e.uploadedAt.toISOString(),
+                outsidePeriod: e.evidenceDate < detail.periodStartsOn || e.evidenceDate > detail.periodEndsOn,
+              }))}
               empty={<p className="px-5 py-4 text-[13px] text-zinc-500">No evidence attached yet.</p>}
             />
             {mayWork ? (
               <CardBody className="space-y-5 border-t border-zinc-100">
                 <EvidenceUpload occurrenceId={detail.id} today={today} />
                 {attachable.length > 0 ? (
-                  <AttachEvidenceForm action={linkEvidenceAction} hidden={{ occurrenceId: detail.id }} field="evidenceId" options={attachable} label="Or attach existing evidence" />
+                  <AttachEvidenceForm
+                    action={linkEvidenceAction}
+                    hidden={{ occurrenceId: detail.id }}
+                    field="evidenceId"
+                    options={attachable}
+                    label="Or attach existing evidence"
+                  />
                 ) : null}
               </CardBody>
             ) : null}

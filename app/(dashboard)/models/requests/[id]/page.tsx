@@ -33,9 +33,18 @@ export default async function RequestPage({ params }: Props) {
   const failing = view.gates.filter((g) => !g.passed).length;
   // Open: against what runs now. Approved to production: against what it replaced.
   const compareWith = view.production
-    ? { version: view.production.version, metrics: view.production.metrics, description: `Beside ${view.production.version}, in production now.` }
+    ? {
+        version: view.production.version,
+        metrics: view.production.metrics,
+        description: `Beside ${view.production.version}, in production now.`,
+      }
     : view.replaced
-      ? { version: view.replaced.version, metrics: view.replaced.metrics, label: "Replaced", description: `Beside ${view.replaced.version}, which this request moved out of production.` }
+      ? {
+          version: view.replaced.version,
+          metrics: view.replaced.metrics,
+          label: "Replaced",
+          description: `Beside ${view.replaced.version}, which this request moved out of production.`,
+        }
       : null;
 
   return (
@@ -70,7 +79,14 @@ export default async function RequestPage({ params }: Props) {
           </Card>
           {view.gates.length > 0 ? (
             <Card>
-              <CardHeader title="Checks" description={failing > 0 ? `${failing} failing: no one can approve until they pass.` : "All pass. They are checked again at every approval."} />
+              <CardHeader
+                title="Checks"
+                description={
+                  failing > 0
+                    ? `${failing} failing: no one can approve until they pass.`
+                    : "All pass. They are checked again at every approval."
+                }
+              />
               <GateResults gates={view.gates} />
             </Card>
           ) : null}
@@ -84,13 +100,24 @@ export default async function RequestPage({ params }: Props) {
           </Card>
           <Card>
             <CardHeader title="Evidence" description="Approvals are bound to this artifact digest: replacing the artifact voids them." />
-            <EvidenceList artifactUri={view.version.artifactUri} artifactDigest={view.artifactDigest} trainingDataHash={view.version.trainingDataHash} />
+            <EvidenceList
+              artifactUri={view.version.artifactUri}
+              artifactDigest={view.artifactDigest}
+              trainingDataHash={view.version.trainingDataHash}
+            />
           </Card>
         </div>
         <div className="space-y-6 lg:col-span-2">
           <div className="space-y-6">
             <Card>
-              <CardHeader title="Approvals" description={view.status === "open" ? `${view.remaining.length} of ${view.requiredRoles.length} still needed, each from a different person.` : undefined} />
+              <CardHeader
+                title="Approvals"
+                description={
+                  view.status === "open"
+                    ? `${view.remaining.length} of ${view.requiredRoles.length} still needed, each from a different person.`
+                    : undefined
+                }
+              />
               <ApprovalProgress required={view.requiredRoles} filled={view.filled} closed={view.status !== "open"} />
             </Card>
             <Card>
@@ -108,7 +135,14 @@ export default async function RequestPage({ params }: Props) {
             </Card>
             <Card>
               <CardHeader title="Decisions" />
-              <DecisionList decisions={view.decisions.map((d) => ({ ...d, by: d.by.name, createdAt: d.createdAt.toISOString(), voidedAt: d.voidedAt?.toISOString() ?? null }))} />
+              <DecisionList
+                decisions={view.decisions.map((d) => ({
+                  ...d,
+                  by: d.by.name,
+                  createdAt: d.createdAt.toISOString(),
+                  voidedAt: d.voidedAt?.toISOString() ?? null,
+                }))}
+              />
             </Card>
           </div>
         </div>

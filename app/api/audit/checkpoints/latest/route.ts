@@ -7,6 +7,10 @@ export const GET = sessionRoute("audit.latest_checkpoint", { permission: "audit.
   const [latest] = await listCheckpoints(undefined, 1);
   if (!latest) throw new AppError("not_found", "No checkpoint has been signed yet.");
   return new Response(JSON.stringify(latest, null, 2) + "\n", {
-    headers: { "content-type": "application/json", "content-disposition": `attachment; filename="assay-checkpoint-${latest.size}.json"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": "application/json",
+      "content-disposition": `attachment; filename="assay-checkpoint-${latest.size}.json"`,
+      "cache-control": "no-store",
+    },
   });
 });

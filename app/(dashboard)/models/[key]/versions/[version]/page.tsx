@@ -31,10 +31,17 @@ export default async function VersionPage({ params }: Props) {
   const model = await getModelByKey(key);
   const version = model ? await getVersionDetail(model.id, versionString) : null;
   if (!model || !version) notFound();
-  const [history, requests, policies] = await Promise.all([getVersionHistory(version.id), listVersionRequests(version.id), listApprovalPolicies()]);
+  const [history, requests, policies] = await Promise.all([
+    getVersionHistory(version.id),
+    listVersionRequests(version.id),
+    listApprovalPolicies(),
+  ]);
   const next = nextStatus(version.status);
   const canWrite = can(user.roles, "models.write");
-  const promotion = next && !version.openRequest && can(user.roles, "models.request_promotion") ? { toStatus: next, requiredRoles: policies.find((p) => p.toStatus === next)?.requiredRoles ?? [] } : null;
+  const promotion =
+    next && !version.openRequest && can(user.roles, "models.request_promotion")
+      ? { toStatus: next, requiredRoles: policies.find((p) => p.toStatus === next)?.requiredRoles ?? [] }
+      : null;
 
   return (
     <>
@@ -44,7 +51,8 @@ export default async function VersionPage({ params }: Props) {
           <span className="flex flex-wrap items-center gap-2">
             <VersionStatusBadge status={version.status} />
             <span>
-              since {formatUtc(version.statusChangedAt.toISOString())} · registered {formatUtc(version.createdAt.toISOString())} by {version.registeredBy ?? "unknown"} ·{" "}
+              since {formatUtc(version.statusChangedAt.toISOString())} · registered {formatUtc(version.createdAt.toISOString())} by{" "}
+              {version.registeredBy ?? "unknown"} ·{" "}
               <Link href={`/models/${model.key}`} className="font-medium text-accent-700 hover:underline">
                 all versions
               </Link>
@@ -93,7 +101,11 @@ export default async function VersionPage({ params }: Props) {
         <div className="space-y-6 lg:col-span-2">
           <Card>
             <CardHeader title="Evidence" />
-            <EvidenceList artifactUri={version.artifactUri} artifactDigest={version.artifactDigest} trainingDataHash={version.trainingDataHash} />
+            <EvidenceList
+              artifactUri={version.artifactUri}
+              artifactDigest={version.artifactDigest}
+              trainingDataHash={version.trainingDataHash}
+            />
           </Card>
           <Card>
             <CardHeader title="Promotion requests" />

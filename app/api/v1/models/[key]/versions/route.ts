@@ -11,7 +11,10 @@ import { parseInput } from "@/lib/validation";
  * open approvals); see lib/governance/pipeline-service.ts.
  */
 export const POST = apiKeyRoute("api.models.versions.register", { scope: "models:write" }, async (request, { ctx, params }) => {
-  const { key } = parseInput(ModelKey.transform((k) => ({ key: k })), typeof params.key === "string" ? params.key : "");
+  const { key } = parseInput(
+    ModelKey.transform((k) => ({ key: k })),
+    typeof params.key === "string" ? params.key : "",
+  );
   const input = parseInput(ApiVersionInput, await readJson(request, 256 * 1024));
   const result = await governed(ctx, (tx) => upsertVersionFromPipeline(tx, ctx, key, input));
   const body = { ...result, model: key, version: input.version, url: `/models/${key}/versions/${encodeURIComponent(input.version)}` };
