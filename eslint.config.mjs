@@ -2,12 +2,23 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import prettier from "eslint-config-prettier/flat";
+import moduleBoundaries from "./eslint-rules/module-boundaries.mjs";
+
+/** Modules whose surface the boundary rule enforces; each module adds itself when it is in shape. */
+const ENFORCED_MODULES = ["auth"];
 
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
   // Formatting is Prettier's (checked by `npm run lint`); ESLint keeps to correctness.
   prettier,
+  {
+    // Modules are used through their public files only (eslint-rules/module-boundaries.mjs).
+    // `enforced` lists the modules already in that shape; "*" once every module is.
+    files: ["**/*.{ts,tsx,mjs}"],
+    plugins: { assay: { rules: { "module-boundaries": moduleBoundaries } } },
+    rules: { "assay/module-boundaries": ["error", { enforced: ENFORCED_MODULES }] },
+  },
   {
     // The data access layer: pages and components reach the database only through lib/.
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],

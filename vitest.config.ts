@@ -23,7 +23,14 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts"],
+          include: [
+            "lib/**/*.test.ts",
+            "db/**/*.test.ts",
+            "scripts/**/*.test.ts",
+            "components/**/*.test.ts",
+            "eslint-rules/**/*.test.ts",
+            "test/**/*.test.ts",
+          ],
           exclude: ["**/node_modules/**", "**/*.service.test.ts"],
         },
       },
@@ -32,6 +39,7 @@ export default defineConfig({
         test: {
           name: "service",
           include: ["**/*.service.test.ts"],
+          setupFiles: ["test/setup/service.ts"],
           exclude: ["**/node_modules/**", ".next/**", ".pgdata/**"],
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -1,8 +1,8 @@
 import { inArray } from "drizzle-orm";
 import { closeDb, db } from "./client";
 import { users } from "./schema";
-import { ANONYMOUS } from "@/lib/auth/context";
-import { ROLES, type Role } from "@/lib/auth/roles";
+import { ANONYMOUS } from "@/lib/context";
+import { ROLES, type Role } from "@/lib/auth/permissions";
 import { createUser } from "@/lib/users/service";
 
 /**

@@ -1,3 +1,5 @@
+import type { AuditEvent } from "@/lib/audit/vocabulary";
+
 /**
  * Expected failures, mapped once at each edge: to an ActionState in server actions and to
  * an RFC 9457 problem body in route handlers. Anything that is not an AppError is a bug:
@@ -33,4 +35,21 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
 
 export function isAppError(err: unknown): err is AppError {
   return err instanceof AppError;
+}
+
+/**
+ * A business rule refused the attempt (not yours to decide, already decided, out of order).
+ * The verb's transaction rolls back, so nothing changes; `withTransaction` then writes the
+ * refusal's event in its own transaction: refused attempts are audited too.
+ */
+export class RuleRefusal extends AppError {
+  readonly audit: AuditEvent;
+  constructor(code: "forbidden" | "conflict", message: string, audit: AuditEvent) {
+    super(code, message);
+    this.audit = audit;
+  }
+}
+
+export function refuse(code: "forbidden" | "conflict", message: string, audit: AuditEvent): never {
+  throw new RuleRefusal(code, message, audit);
 }

@@ -1,7 +1,7 @@
 import { buildCanonicalEvent, type CanonicalEvent } from "@/lib/audit/canonical";
 import type { ChainRow, Projection } from "@/lib/audit/chain-verifier";
 import { chainHash, GENESIS_HASH } from "@/lib/audit/hash";
-import type { AuditActor } from "@/lib/audit/vocabulary";
+import type { AuditActor } from "@/lib/context";
 
 /** Pure helpers for building chains in memory (no database): unit tests only. */
 

@@ -2,10 +2,9 @@ import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { db, sqlClient } from "@/db/client";
 import { authSessions, userRoles, users } from "@/db/schema";
-import { ANONYMOUS, type RequestContext } from "@/lib/auth/context";
-import { hashPassword } from "@/lib/auth/password";
-import type { Role } from "@/lib/auth/roles";
-import { createSession, loadSessionUser } from "@/lib/auth/session-store";
+import { ANONYMOUS, type RequestContext } from "@/lib/context";
+import { hashPassword, createSession, loadSessionUser } from "@/lib/auth/service";
+import type { Role } from "@/lib/auth/permissions";
 
 /**
  * Helpers for service tests. Every test file runs in parallel against one migrated

@@ -14,7 +14,8 @@ import { closeDb, db, sqlClient } from "@/db/client";
 import { recordAudit } from "@/lib/audit/append";
 import { buildCanonicalEvent } from "@/lib/audit/canonical";
 import { chainHash, GENESIS_HASH } from "@/lib/audit/hash";
-import type { AuditActor, AuditEventInput } from "@/lib/audit/vocabulary";
+import type { AuditActor } from "@/lib/context";
+import type { AuditEventInput } from "@/lib/audit/vocabulary";
 
 const [mode, writersArg, eventsArg, table = "audit_events", tag = "hammer"] = process.argv.slice(2);
 const writers = Number(writersArg);

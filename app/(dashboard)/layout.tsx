@@ -2,8 +2,8 @@ import { AppHeader } from "@/components/shell/app-header";
 import { Sidebar } from "@/components/shell/sidebar";
 import { SkipLink } from "@/components/shell/skip-link";
 import { signOutAction } from "@/lib/auth/actions";
-import { ROLE_LABELS } from "@/lib/auth/roles";
-import { getRequestContext } from "@/lib/auth/session";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { getRequestContext } from "@/lib/auth/service";
 import { waitingForCount } from "@/lib/governance/waiting-count";
 import { navigationFor } from "./navigation";
 

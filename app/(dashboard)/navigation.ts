@@ -1,6 +1,6 @@
 import type { NavItem } from "@/components/shell/sidebar";
 import { can, type Permission } from "@/lib/auth/permissions";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/auth/permissions";
 
 /**
  * Every section that exists, with the permission its page demands. Add a section here only

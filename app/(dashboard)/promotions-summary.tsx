@@ -1,5 +1,5 @@
 import { PromotionsCard } from "@/components/home/promotions-card";
-import type { SessionUser } from "@/lib/auth/context";
+import type { SessionUser } from "@/lib/context";
 import { can } from "@/lib/auth/permissions";
 import { listOpenRequests } from "@/lib/governance/queries";
 import { waitingForCount } from "@/lib/governance/waiting-count";

@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/auth/permissions";
 
 export type RoleGuide = { summary: string; status: "available" | "coming"; links?: { href: string; label: string }[] };
 

@@ -1,4 +1,4 @@
-import { ROLE_LABELS, isRole } from "@/lib/auth/roles";
+import { ROLE_LABELS, isRole } from "@/lib/auth/permissions";
 import type { ModelStatus, RequestStatus } from "@/lib/governance/lifecycle";
 
 type Tone = "neutral" | "accent" | "green" | "amber" | "red";

@@ -5,7 +5,7 @@ import { createContext, use } from "react";
 import { Badge, StatusDot } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { ClientTableFeatures } from "@/components/data-table/features";
-import { ROLE_LABELS } from "@/lib/auth/roles";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
 import type { UserRow } from "./user-row";
 
 /** Row actions reach the manager through context, so the column list stays module-level and stable. */

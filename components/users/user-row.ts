@@ -1,4 +1,4 @@
-import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
+import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
 
 /** A user as the admin list shows it: serializable, no secrets. */
 export type UserRow = {

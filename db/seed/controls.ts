@@ -1,8 +1,8 @@
 import { eq, inArray, like } from "drizzle-orm";
 import { db, type Transaction } from "../client";
 import { auditChecklistItems, controlEvidence, controls, controlTestOccurrences, userRoles, users } from "../schema";
-import type { RequestContext } from "@/lib/auth/context";
-import { isRole } from "@/lib/auth/roles";
+import type { RequestContext } from "@/lib/context";
+import { isRole } from "@/lib/auth/permissions";
 import { createControl, createPeriod, generatePeriodSchedule } from "@/lib/controls/catalog-service";
 import { updateChecklistItem } from "@/lib/controls/checklist-service";
 import { linkChecklistEvidence, uploadEvidence } from "@/lib/controls/evidence-service";

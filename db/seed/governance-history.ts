@@ -13,8 +13,9 @@ import {
   users,
 } from "../schema";
 import { appendAuditEvents } from "@/lib/audit/append";
-import { SYSTEM_ACTOR, type AuditEventInput } from "@/lib/audit/vocabulary";
-import { isRole, type Role } from "@/lib/auth/roles";
+import { SYSTEM_ACTOR } from "@/lib/context";
+import { type AuditEventInput } from "@/lib/audit/vocabulary";
+import { isRole, type Role } from "@/lib/auth/permissions";
 import { checkDecision, type RequestSnapshot } from "@/lib/governance/approval-rules";
 import type { ModelCard } from "@/lib/governance/gates";
 import { DEFAULT_POLICY, isValidTransition, type ModelStatus, type PromotionTarget } from "@/lib/governance/lifecycle";

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { db } from "../client";
 import { consentRecords, processingActivities } from "../schema";
-import { ANONYMOUS } from "@/lib/auth/context";
+import { ANONYMOUS } from "@/lib/context";
 import { importConsents } from "@/lib/privacy/import-service";
 import { createActivity } from "@/lib/privacy/register-service";
 import { createRequest } from "@/lib/privacy/request-service";

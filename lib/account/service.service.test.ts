@@ -1,19 +1,10 @@
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/db/client";
 import { actionRegistry } from "@/lib/actions/define-action";
-import { unseal } from "@/lib/auth/secret-box";
-import { TOTP_PURPOSE } from "@/lib/auth/sign-in";
-import { totpCode } from "@/lib/auth/totp";
+import { unseal, TOTP_PURPOSE, totpCode } from "@/lib/auth/service";
 import { anonymousContext, auditEvents, headSeq, insertUser, signedInContext, userRow } from "@/test/db";
 import { awayFromTotpStepEdge } from "@/test/time";
 import "./actions"; // registers account.* in actionRegistry
-
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => null,
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-  handlers: {},
-}));
 
 /** TOTP enrolment: start (pending secret) → confirm (a code proves the app has it) → disable. */
 const start = () => actionRegistry.get("account.start_totp")!;

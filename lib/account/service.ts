@@ -4,10 +4,8 @@ import QRCode from "qrcode";
 import type { Transaction } from "@/db/client";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/append";
-import { auditActor, type RequestContext } from "@/lib/auth/context";
-import { seal, unseal } from "@/lib/auth/secret-box";
-import { TOTP_PURPOSE } from "@/lib/auth/sign-in";
-import { matchTotpStep, newTotpSecret, totpUri } from "@/lib/auth/totp";
+import { auditActor, type RequestContext } from "@/lib/context";
+import { seal, unseal, TOTP_PURPOSE, matchTotpStep, newTotpSecret, totpUri } from "@/lib/auth/service";
 import { AppError } from "@/lib/errors";
 import type { ConfirmTotpInput, DisableTotpInput } from "./schemas";
 

@@ -1,10 +1,9 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
-import type { RequestContext, SessionUser } from "@/lib/auth/context";
+import type { RequestContext, SessionUser } from "@/lib/context";
 import type { Permission } from "@/lib/auth/permissions";
-import { requireRole } from "@/lib/auth/require-role";
-import { getRequestContext } from "@/lib/auth/session";
+import { requireRole, getRequestContext } from "@/lib/auth/service";
 import { isAppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import type { ActionState } from "./action-state";

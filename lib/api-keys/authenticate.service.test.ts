@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db } from "@/db/client";
 import { apiKeys } from "@/db/schema";
-import type { RequestContext } from "@/lib/auth/context";
+import type { RequestContext } from "@/lib/context";
 import type { ApiScope } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { auditEvents, headSeq, insertUser, signedInContext } from "@/test/db";

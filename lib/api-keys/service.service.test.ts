@@ -1,21 +1,14 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db } from "@/db/client";
 import { apiKeys } from "@/db/schema";
 import { actionRegistry } from "@/lib/actions/define-action";
-import type { RequestContext } from "@/lib/auth/context";
+import type { RequestContext } from "@/lib/context";
 import { auditEvents, headSeq, insertUser, signedInContext } from "@/test/db";
 import { authenticateApiKey } from "./authenticate";
 import { hashSecret, parseApiKey } from "./key-format";
 import { listApiKeys } from "./queries";
 import "./actions"; // registers api_keys.* in actionRegistry
-
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => null,
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-  handlers: {},
-}));
 
 /** The api_keys.create and api_keys.revoke verbs, through their registered actions. */
 const create = () => actionRegistry.get("api_keys.create")!;

@@ -1,18 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb, db } from "@/db/client";
 import { createApiKey } from "@/lib/api-keys/service";
-import type { RequestContext } from "@/lib/auth/context";
+import type { RequestContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { anonymousContext, insertUser, signedInContext } from "@/test/db";
 import { awayFromRateWindowEdge } from "@/test/time";
 import { apiKeyRoute, routeRegistry, sessionRoute } from "./define-route";
-
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => null,
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-  handlers: {},
-}));
 
 /**
  * The two route wrappers, on routes defined here: the app has no scoped or session route

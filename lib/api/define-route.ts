@@ -2,10 +2,9 @@ import "server-only";
 import type { SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { authenticateApiKey, authenticateApiKeyWith } from "@/lib/api-keys/authenticate";
-import { clientIpFrom } from "@/lib/auth/client-ip";
-import type { RequestContext } from "@/lib/auth/context";
+import { clientIpFrom, getRequestContext, requireRole } from "@/lib/auth/service";
+import type { RequestContext } from "@/lib/context";
 import type { ApiScope, Permission } from "@/lib/auth/permissions";
-import { requireRole } from "@/lib/auth/require-role";
 import { parseInput } from "@/lib/validation";
 import { problemResponse } from "./problem";
 import { readJson } from "./read-json";
@@ -110,9 +109,7 @@ export function sessionRoute(name: string, options: { permission: Permission }, 
   }
   routeRegistry.set(name, { name, kind: "session", permission: options.permission, invoke: (ctx, request) => invoke(ctx, request) });
   return async (request: Request, context: RouteContext) => {
-    // Loaded on use: the session pulls in next-auth and Next's request scope, which machine
-    // routes (and scripts that call them, like the benchmarks) do not need.
-    const { getRequestContext } = await import("@/lib/auth/session");
+    // getRequestContext loads next-auth on first use: machine routes never do.
     return invoke(await getRequestContext(), request, (await context.params) ?? {});
   };
 }

@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db, sqlClient } from "@/db/client";
 import { createUser } from "@/lib/users/service";
 import { insertUser, signedInContext, uniqueEmail, countUsersByEmail, auditEvents, chainedEvent } from "@/test/db";
-import type { RequestContext } from "@/lib/auth/context";
+import type { RequestContext, AuditActor } from "@/lib/context";
 import { appendAuditEvents, recordAudit, recordAuditEvents, recordAuditOnly } from "./append";
 import { buildCanonicalEvent, canonicalJson } from "./canonical";
 import { ChainVerifier } from "./chain-verifier";
 import { chainHash, GENESIS_HASH } from "./hash";
-import type { AuditActor, AuditEventInput } from "./vocabulary";
+import type { AuditEventInput } from "./vocabulary";
 
 const ROLLBACK = new Error("rollback on purpose");
 const actor: AuditActor = { userId: null, apiKeyId: null, ip: "192.0.2.44", userAgent: "append.service.test", sessionId: null };

@@ -5,7 +5,8 @@ import { buildCanonicalEvent } from "./canonical";
 import { checkpointHead } from "./checkpoints";
 import { chainHash } from "./hash";
 import { checkpointInterval } from "./signing-key";
-import type { AuditActor, AuditEventInput } from "./vocabulary";
+import type { AuditActor } from "@/lib/context";
+import type { AuditEventInput } from "./vocabulary";
 
 /**
  * The only code that inserts audit events (DESIGN.md invariant 1). Two ways in, one chain:

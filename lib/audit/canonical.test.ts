@@ -4,10 +4,12 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { buildCanonicalEvent, canonicalEventTemplate, canonicalJson } from "./canonical";
-import type { AuditActor } from "./vocabulary";
+import type { AuditActor } from "@/lib/context";
 
-// The RFC author's published vectors live beside the repository (shared test data, not
-// copied in): <repo>/../shared/testdata/jcs-rfc8785/{input,output}/<name>.json.
+// The RFC author's published vectors live beside the repository (shared test data, which
+// its README asks us not to copy in): <repo>/../shared/testdata/jcs-rfc8785/{input,output}/<name>.json.
+// CI always has them beside the clone, so there their absence fails the suite instead of
+// skipping it; elsewhere the check is skipped with a message that says so.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const vectors = path.resolve(repoRoot, "../shared/testdata/jcs-rfc8785");
 const vectorNames = existsSync(path.join(vectors, "input"))
@@ -18,7 +20,9 @@ const vectorNames = existsSync(path.join(vectors, "input"))
 
 describe("canonicalJson: RFC 8785 test vectors", () => {
   if (vectorNames.length === 0) {
-    it.skip(`RFC 8785 vectors not found at ${vectors}: byte-equality against them is not checked`, () => {});
+    const missing = `RFC 8785 vectors not found at ${vectors}: byte-equality against them is not checked`;
+    if (process.env.CI) it("finds the RFC 8785 vectors beside the repository (CI)", () => expect.fail(missing));
+    else it.skip(missing, () => {});
     return;
   }
 

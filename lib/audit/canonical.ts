@@ -1,6 +1,7 @@
 import canonicalize from "canonicalize";
 import { randomUUID } from "node:crypto";
-import type { AuditActor, AuditEventInput } from "./vocabulary";
+import type { AuditActor } from "@/lib/context";
+import type { AuditEventInput } from "./vocabulary";
 
 /** The hashed document of one event. Its RFC 8785 text is stored verbatim. */
 export type CanonicalEvent = {

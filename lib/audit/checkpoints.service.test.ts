@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { closeDb, db } from "@/db/client";
 import { recordAudit } from "./append";
 import { checkpointDue, checkpointHead } from "./checkpoints";
-import type { AuditActor } from "./vocabulary";
+import type { AuditActor } from "@/lib/context";
 
 /**
  * Events recorded by services are chained at commit, where no signing key is at hand, so

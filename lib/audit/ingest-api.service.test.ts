@@ -1,21 +1,14 @@
 import "@/test/signing-env"; // first: a 1,000-event batch crosses a checkpoint interval and signs one
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/v1/audit/events/route";
 import { closeDb, db } from "@/db/client";
 import { generateApiKey } from "@/lib/api-keys/key-format";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/service";
-import type { RequestContext } from "@/lib/auth/context";
+import type { RequestContext } from "@/lib/context";
 import { auditEvents, chainedEvent, headSeq, insertUser, signedInContext } from "@/test/db";
 import { recordAudit } from "./append";
 import { chainHash } from "./hash";
 import { verifyChain } from "./verify";
-
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => null,
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-  handlers: {},
-}));
 
 /**
  * The machine API of issue 3, called as Next calls a route handler: every refusal answers

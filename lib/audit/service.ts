@@ -1,11 +1,14 @@
 import "server-only";
 import { db } from "@/db/client";
-import { auditActor, type RequestContext } from "@/lib/auth/context";
+import { auditActor, type RequestContext } from "@/lib/context";
 import { appendAuditEvents, recordAudit, recordAuditOnly } from "./append";
 import type { SignedCheckpoint } from "./checkpoint-format";
 import { checkpointHead } from "./checkpoints";
 import type { ReportedBatch } from "./schemas";
 import type { VerifyResult } from "./verify";
+
+/** The audit log's write path, for every module: the one writer (DESIGN.md invariant 1). */
+export { recordAudit, recordAuditEvents, recordAuditOnly, stagingStatement, type StagedEvent } from "./append";
 
 /** Events reported by an AI service or pipeline: one transaction, one lock acquisition. */
 export async function ingestReportedEvents(ctx: RequestContext, batch: ReportedBatch) {

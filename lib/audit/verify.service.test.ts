@@ -4,7 +4,7 @@ import { closeDb, db, sqlClient } from "@/db/client";
 import { appendAuditEvents, recordAudit } from "./append";
 import { ChainVerifier } from "./chain-verifier";
 import { verifyChain } from "./verify";
-import type { AuditActor } from "./vocabulary";
+import type { AuditActor } from "@/lib/context";
 
 /**
  * Tampering as the superuser the tests connect as. Each tamper runs on a scratch COPY of

@@ -4,11 +4,11 @@ import { redirect } from "next/navigation";
 import { db } from "@/db/client";
 import type { ActionState } from "@/lib/actions/action-state";
 import { recordAudit } from "@/lib/audit/append";
-import { auditActor } from "./context";
+import { auditActor } from "@/lib/context";
 import { signIn, signOut } from "./next-auth";
-import { getRequestContext } from "./session";
-import { revokeSession } from "./session-store";
-import { SignInInput } from "./sign-in";
+import { getRequestContext } from "./session/request-context";
+import { revokeSession } from "./session/session-store";
+import { SignInInput } from "./sign-in/sign-in";
 import { validationError } from "@/lib/validation";
 
 const MESSAGES: Record<string, string> = {

@@ -1,9 +1,9 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { clientIpFrom } from "./client-ip";
-import { SESSION_TTL_SECONDS } from "./session-store";
-import { authenticate, SignInRefused, type SignInRefusal } from "./sign-in";
+import { clientIpFrom } from "./session/client-ip";
+import { SESSION_TTL_SECONDS } from "./session/session-store";
+import { authenticate, SignInRefused, type SignInRefusal } from "./sign-in/sign-in";
 
 /** Carries the refusal reason to the sign-in action (`error.code`). */
 class Refused extends CredentialsSignin {

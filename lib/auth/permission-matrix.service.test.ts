@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db } from "@/db/client";
 import { actionRegistry } from "@/lib/actions/define-action";
 import { routeRegistry } from "@/lib/api/define-route";
 import { createApiKey } from "@/lib/api-keys/service";
-import { API_SCOPES, can, isPermission, PERMISSIONS, type ApiScope, type Permission } from "@/lib/auth/permissions";
-import { ROLES, type Role } from "@/lib/auth/roles";
-import type { RequestContext } from "@/lib/auth/context";
+import { API_SCOPES, can, isPermission, PERMISSIONS, type ApiScope, type Permission, ROLES, type Role } from "@/lib/auth/permissions";
+import type { RequestContext } from "@/lib/context";
 import { anonymousContext, auditEvents, headSeq, insertUser, signedInContext } from "@/test/db";
 import { countCalls, exportedNames, exportsDefinedWith, routeFiles, serverActionFiles } from "@/test/source-files";
 
@@ -14,15 +13,6 @@ import { countCalls, exportedNames, exportsDefinedWith, routeFiles, serverAction
  * tree is found by walking the source, and each one is invoked for every role and for a
  * signed-out caller, with real sessions read back from PostgreSQL.
  */
-
-// next-auth only runs inside a Next request; actions are invoked here with explicit contexts
-// through the registry, so its session helpers are never reached.
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => null,
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-  handlers: { GET: async () => new Response(null, { status: 404 }), POST: async () => new Response(null, { status: 404 }) },
-}));
 
 /** Exports of "use server" files that deliberately have no permission, and why. */
 const PUBLIC_ACTIONS: Record<string, string> = {

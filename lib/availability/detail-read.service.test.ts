@@ -5,7 +5,7 @@ import { availabilityIncidents, availabilityMaintenance } from "@/db/schema";
 import { insertUser } from "@/test/db";
 import { readServiceDetail } from "./detail-read";
 import { insertIncident } from "./incident-store";
-import { SYSTEM_ACTOR } from "@/lib/audit/vocabulary";
+import { SYSTEM_ACTOR } from "@/lib/context";
 import { ingestSamples } from "./ingest";
 import { bucketsByService, incidentsBetween, maintenanceBetween } from "./queries";
 import { emptyCounts } from "./sla-math";

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { availabilityIncidents, availabilityServices } from "@/db/schema";
-import { auditActor, type RequestContext } from "@/lib/auth/context";
+import { auditActor, type RequestContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { addTimelineEntry, auditIncident, findOpenIncident, insertIncident, type Author } from "./incident-store";
 import type { OpenIncidentInput, ResolveIncidentInput } from "./schemas";

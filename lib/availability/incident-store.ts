@@ -3,7 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Executor, Transaction } from "@/db/client";
 import { availabilityIncidents, availabilityIncidentUpdates } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/append";
-import type { AuditActor } from "@/lib/audit/vocabulary";
+import type { AuditActor } from "@/lib/context";
 import type { IncidentUpdateKind, Severity } from "./vocabulary";
 
 /**

@@ -2,20 +2,14 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb, db } from "@/db/client";
 import { availabilityIncidents, availabilityIncidentUpdates } from "@/db/schema";
-import type { RequestContext } from "@/lib/auth/context";
+import type { RequestContext } from "@/lib/context";
 import { actionRegistry } from "@/lib/actions/define-action";
 import { auditEvents, headSeq, insertUser, signedInContext } from "@/test/db";
 import { ingestSamples } from "./ingest";
-import { SYSTEM_ACTOR } from "@/lib/audit/vocabulary";
+import { SYSTEM_ACTOR } from "@/lib/context";
 import { sample, testService } from "./test-support";
 import "./actions";
 
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => null,
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-  handlers: {},
-}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 /** People handling incidents through the server actions: open, acknowledge, update, resolve. */

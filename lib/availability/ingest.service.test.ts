@@ -2,14 +2,13 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDb, db } from "@/db/client";
 import { availabilityIncidents, availabilityIncidentUpdates, availabilitySamples, availabilitySettings } from "@/db/schema";
-import { SYSTEM_ACTOR } from "@/lib/audit/vocabulary";
+import { SYSTEM_ACTOR, ANONYMOUS } from "@/lib/context";
 import { auditEvents, headSeq } from "@/test/db";
 import { ingestSamples, type SampleInput } from "./ingest";
 import { dayWindow } from "./ranges";
 import { countsByService, figuresFor } from "./queries";
 import { pruneRawSamples } from "./retention";
 import { createMaintenance } from "./registry-service";
-import { ANONYMOUS } from "@/lib/auth/context";
 import { dailyRollups, hourlyRollups, rollupsFromRaw, sample, serviceRow, testService } from "./test-support";
 
 afterAll(closeDb);

@@ -3,7 +3,8 @@ import { and, asc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from "driz
 import { db, type Transaction } from "@/db/client";
 import { availabilityIncidents, availabilityMaintenance, availabilityServices } from "@/db/schema";
 import { recordAuditEvents, stagingStatement } from "@/lib/audit/append";
-import type { AuditActor, AuditEventInput } from "@/lib/audit/vocabulary";
+import type { AuditActor } from "@/lib/context";
+import type { AuditEventInput } from "@/lib/audit/vocabulary";
 import { advanceStreak, type IncidentTransition, type StreakSample, type StreakState } from "./incident-rules";
 import { addTimelineEntry, insertIncident, type Author } from "./incident-store";
 import { rollupStatement } from "./rollup-sql";

@@ -1,20 +1,13 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db } from "@/db/client";
 import { availabilitySamples } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/service";
 import { auditEvents, headSeq, insertUser, signedInContext } from "@/test/db";
 import { POST } from "@/app/api/v1/availability/samples/route";
-import { SYSTEM_ACTOR } from "@/lib/audit/vocabulary";
+import { SYSTEM_ACTOR } from "@/lib/context";
 import { ingestLateSamples } from "./ingest";
 import { hourlyRollups, sample, serviceRow, testService } from "./test-support";
-
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => null,
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-  handlers: {},
-}));
 
 /** POST /api/v1/availability/samples: services push their own health samples in batches. */
 let writer = "";

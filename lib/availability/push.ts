@@ -2,7 +2,7 @@ import "server-only";
 import { inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { availabilityServices } from "@/db/schema";
-import { auditActor, type RequestContext } from "@/lib/auth/context";
+import { auditActor, type RequestContext } from "@/lib/context";
 import { pgErrorCode } from "@/lib/controls/pg-errors";
 import { AppError } from "@/lib/errors";
 import { ingestLateSamples, ingestSamples, servicesDue, type SampleInput } from "./ingest";

@@ -3,7 +3,7 @@ import { and, eq, gt } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { availabilityMaintenance, availabilityServices, availabilitySettings } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/append";
-import { auditActor, type RequestContext } from "@/lib/auth/context";
+import { auditActor, type RequestContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { getRawRetentionDays, serviceSettings } from "./queries";
 import { startOfUtcDay } from "./ranges";

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Executor } from "@/db/client";
 import { recordAuditOnly } from "@/lib/audit/append";
-import { auditActor, type RequestContext } from "@/lib/auth/context";
+import { auditActor, type RequestContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import {
   countsByService,

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { SYSTEM_ACTOR } from "@/lib/audit/vocabulary";
+import { SYSTEM_ACTOR } from "@/lib/context";
 import { ingestSamples, type SampleInput } from "./ingest";
 import { probe, type ProbeResult, type ProbeTarget } from "./probe";
 

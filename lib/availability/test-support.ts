@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { availabilityDaily, availabilityHourly, availabilityServices } from "@/db/schema";
-import { ANONYMOUS } from "@/lib/auth/context";
+import { ANONYMOUS } from "@/lib/context";
 import { createService, type NewService } from "./registry-service";
 import { HISTOGRAM_SIZE } from "./vocabulary";
 import { latencyBucket } from "./sla-math";

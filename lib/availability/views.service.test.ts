@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDb, db } from "@/db/client";
-import { SYSTEM_ACTOR } from "@/lib/audit/vocabulary";
+import { SYSTEM_ACTOR } from "@/lib/context";
 import { ingestSamples } from "./ingest";
 import { rollingWindow } from "./ranges";
 import { loadOverview, loadServiceDetail } from "./views";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db } from "@/db/client";
-import type { RequestContext } from "@/lib/auth/context";
+import type { RequestContext } from "@/lib/context";
 import { evaluateGates, type GateInput } from "@/lib/governance/gates";
 import { insertUser, signedInContext } from "@/test/db";
 import { evaluateBiasTestingGate } from "./bias-gate";

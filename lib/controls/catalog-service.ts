@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { auditChecklistItems, auditPeriods, controlCriteria, controls, controlTestOccurrences, soc2Criteria, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/append";
-import { auditActor, type RequestContext } from "@/lib/auth/context";
+import { auditActor, type RequestContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { CHECKLIST_TEMPLATE } from "./checklist-template";
 import { pgErrorCode } from "./pg-errors";

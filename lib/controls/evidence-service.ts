@@ -10,7 +10,7 @@ import {
   controlTestOccurrences,
 } from "@/db/schema";
 import { recordAudit, recordAuditOnly } from "@/lib/audit/append";
-import { auditActor, type RequestContext } from "@/lib/auth/context";
+import { auditActor, type RequestContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { checkEvidenceFile } from "./evidence-file";
 import { evidenceStorage, sha256Hex } from "./evidence-storage";

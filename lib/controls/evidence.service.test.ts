@@ -1,22 +1,15 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db } from "@/db/client";
 import { routeRegistry } from "@/lib/api/define-route";
-import type { RequestContext } from "@/lib/auth/context";
+import type { RequestContext } from "@/lib/context";
 import { auditEvents, headSeq, insertUser, signedInContext } from "@/test/db";
 import { pgErrorCode } from "./pg-errors";
 import { MAX_EVIDENCE_BYTES } from "./evidence-file";
 import { makeControl, makePeriod } from "./test-fixtures";
 import { getOccurrenceDetail } from "./test-queries";
 import { todayUtc } from "./today";
-
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => null,
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-  handlers: {},
-}));
 
 // Importing the route files registers them.
 await import("@/app/api/controls/evidence/route");

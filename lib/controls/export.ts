@@ -1,5 +1,5 @@
 import "server-only";
-import type { RequestContext } from "@/lib/auth/context";
+import type { RequestContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { CSV_COLUMNS, listExportRows, toCsvRecord } from "./export-queries";
 import { getPeriod } from "./queries";

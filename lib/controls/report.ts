@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/db/client";
-import type { RequestContext } from "@/lib/auth/context";
+import type { RequestContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { listExportRows } from "./export-queries";
 import { getControl, getPeriod, listCriteria } from "./queries";

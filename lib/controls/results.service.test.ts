@@ -1,22 +1,15 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db, sqlClient } from "@/db/client";
 import { controlRemediations, controlTestOccurrences, controlTestResults } from "@/db/schema";
 import { actionRegistry } from "@/lib/actions/define-action";
-import type { RequestContext } from "@/lib/auth/context";
+import type { RequestContext } from "@/lib/context";
 import { auditEvents, headSeq, insertUser, signedInContext } from "@/test/db";
 import "./actions";
 import { pgErrorCode } from "./pg-errors";
 import { makeControl, makePeriod } from "./test-fixtures";
 import { getOccurrenceDetail } from "./test-queries";
 import { todayUtc } from "./today";
-
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => null,
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-  handlers: {},
-}));
 
 const action = (name: string) => actionRegistry.get(name)!;
 let officer: RequestContext;

@@ -1,21 +1,14 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db } from "@/db/client";
 import { controlTestOccurrences } from "@/db/schema";
 import { actionRegistry } from "@/lib/actions/define-action";
-import type { RequestContext } from "@/lib/auth/context";
+import type { RequestContext } from "@/lib/context";
 import { auditEvents, headSeq, insertUser, signedInContext } from "@/test/db";
 import "./actions";
 import { createPeriod, generatePeriodSchedule, updateControl } from "./catalog-service";
 import { controlInput, makeControl, uniqueCode } from "./test-fixtures";
 import { recordTestResult } from "./test-service";
-
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => null,
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-  handlers: {},
-}));
 
 const action = (name: string) => actionRegistry.get(name)!;
 let officer: RequestContext;

@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAuditOnly } from "@/lib/audit/append";
-import { auditActor, type RequestContext } from "@/lib/auth/context";
+import { auditActor, type RequestContext } from "@/lib/context";
 
 /**
  * The controls module's domain verbs, by responsibility: the catalog, periods and schedules

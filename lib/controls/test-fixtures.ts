@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { db } from "@/db/client";
-import type { RequestContext } from "@/lib/auth/context";
+import type { RequestContext } from "@/lib/context";
 import { createControl, createPeriod, generatePeriodSchedule } from "./catalog-service";
 import type { CreateControlInput } from "./schemas";
 import type { Frequency } from "./vocabulary";

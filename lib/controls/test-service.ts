@@ -12,7 +12,7 @@ import {
   users,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/append";
-import { auditActor, type RequestContext } from "@/lib/auth/context";
+import { auditActor, type RequestContext } from "@/lib/context";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { pgErrorCode } from "./pg-errors";

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { isRole } from "@/lib/auth/roles";
+import { isRole } from "@/lib/auth/permissions";
 import type { RequestSnapshot } from "./approval-rules";
 import type { GateInput } from "./gates";
 import type { ModelStatus, PromotionTarget, RequestStatus, RiskTier } from "./lifecycle";

@@ -1,4 +1,4 @@
-import { ROLE_LABELS, isRole } from "@/lib/auth/roles";
+import { ROLE_LABELS, isRole } from "@/lib/auth/permissions";
 import { isModelStatus, STATUS_LABELS } from "./lifecycle";
 
 /**

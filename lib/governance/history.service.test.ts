@@ -1,17 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb } from "@/db/client";
 import { actionRegistry } from "@/lib/actions/define-action";
-import type { RequestContext } from "@/lib/auth/context";
+import type { RequestContext } from "@/lib/context";
 import { advanceTo, castOfPeople, makeModel, makeVersion, randomDigest, type Cast } from "@/test/governance";
 import { getModelTimeline, getProductionAsOf, getVersionHistory } from "./queries";
 import "./actions";
 
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => null,
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-  handlers: {},
-}));
 // AI.3 bias testing is the controls module's check (tested there); it stands aside here so
 // these tests are about the approval rules and the governance module's own checks.
 vi.mock("@/lib/governance/gates/bias-testing", () => ({

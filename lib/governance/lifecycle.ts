@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/auth/permissions";
 
 /**
  * The model lifecycle (DESIGN.md, issue 4): a version moves one step forward at a time,

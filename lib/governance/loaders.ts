@@ -2,7 +2,7 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { modelMetricThresholds, modelVersionMetrics, modelVersions, promotionDecisions, promotionRequests } from "@/db/schema";
-import { isRole } from "@/lib/auth/roles";
+import { isRole } from "@/lib/auth/permissions";
 import type { RequestSnapshot } from "./approval-rules";
 import type { ModelCard } from "./gates";
 import type { RequestStatus, RiskTier } from "./lifecycle";

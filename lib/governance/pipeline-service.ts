@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { models, modelVersions } from "@/db/schema";
-import type { RequestContext } from "@/lib/auth/context";
+import type { RequestContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { loadMetrics } from "./loaders";
 import { lockModel } from "./locks";

@@ -3,8 +3,8 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { modelVersions, modelVersionTransitions, promotionRequests } from "@/db/schema";
 import type { AuditEventInput } from "@/lib/audit/vocabulary";
-import type { RequestContext } from "@/lib/auth/context";
-import type { Role } from "@/lib/auth/roles";
+import type { RequestContext } from "@/lib/context";
+import type { Role } from "@/lib/auth/permissions";
 import type { DecisionRequest, DecisionVersion, ProductionVersion } from "./decision-context";
 
 /**

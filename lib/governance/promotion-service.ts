@@ -4,7 +4,7 @@ import type { Transaction } from "@/db/client";
 import { approvalPolicies, promotionDecisions, promotionRequests } from "@/db/schema";
 import { recordAudit, recordAuditEvents } from "@/lib/audit/append";
 import type { AuditEventInput } from "@/lib/audit/vocabulary";
-import { auditActor, type RequestContext, type SessionUser } from "@/lib/auth/context";
+import { auditActor, type RequestContext, type SessionUser } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { checkDecision, filledRoles, isComplete, type RefusalReason } from "./approval-rules";
 import { evaluateGates } from "./gates";

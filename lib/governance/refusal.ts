@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Transaction } from "@/db/client";
 import { recordAuditOnly } from "@/lib/audit/append";
 import type { AuditEventInput } from "@/lib/audit/vocabulary";
-import { auditActor, type RequestContext } from "@/lib/auth/context";
+import { auditActor, type RequestContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 
 /**

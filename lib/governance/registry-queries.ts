@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { apiKeys, approvalPolicies, models, modelVersions, promotionRequests, users } from "@/db/schema";
-import { isRole, type Role } from "@/lib/auth/roles";
+import { isRole, type Role } from "@/lib/auth/permissions";
 import type { ModelCard } from "./gates";
 import { isModelStatus, type ModelStatus, type PromotionTarget } from "./lifecycle";
 import { cardOf, loadMetrics, loadThresholds } from "./loaders";

@@ -12,7 +12,7 @@ import {
   promotionRequests,
 } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/append";
-import { auditActor, type RequestContext } from "@/lib/auth/context";
+import { auditActor, type RequestContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { ARTIFACT_MUTABLE, type PromotionTarget } from "./lifecycle";
 import { cardOf, loadMetrics, loadThresholds } from "./loaders";

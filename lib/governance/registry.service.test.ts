@@ -1,22 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db } from "@/db/client";
 import { approvalPolicies, promotionRequests } from "@/db/schema";
 import { actionRegistry } from "@/lib/actions/define-action";
 import { createApiKey } from "@/lib/api-keys/service";
-import type { RequestContext } from "@/lib/auth/context";
+import type { RequestContext } from "@/lib/context";
 import { auditEvents, headSeq } from "@/test/db";
 import { advanceTo, castOfPeople, requestIdOf, makeModel, makeVersion, randomDigest, type Cast } from "@/test/governance";
 import { getModelByKey, getVersionDetail, listModels } from "./queries";
 import "./actions";
-
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => null,
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-  handlers: {},
-}));
 
 /** Registry verbs (one "wrong role" and one "one audit event with before/after" each) and the CI route. */
 const run = (name: string, ctx: RequestContext, input: Record<string, unknown>) => actionRegistry.get(name)!.invoke(ctx, input);

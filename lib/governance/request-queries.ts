@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { and, desc, eq, isNotNull, ne, sql, type SQL } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { models, modelVersions, promotionDecisions, promotionRequests, users } from "@/db/schema";
-import { isRole, type Role } from "@/lib/auth/roles";
+import { isRole, type Role } from "@/lib/auth/permissions";
 import type { PromotionTarget, RequestStatus } from "./lifecycle";
 
 export type Viewer = { id: string; roles: readonly Role[] };

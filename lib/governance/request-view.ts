@@ -3,7 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db/client";
 import { apiKeys, models, modelVersions, modelVersionTransitions, promotionDecisions, promotionRequests, users } from "@/db/schema";
-import { isRole, type Role } from "@/lib/auth/roles";
+import { isRole, type Role } from "@/lib/auth/permissions";
 import { approvableRoles, checkDecision, filledRoles, remainingRoles, type RequestSnapshot } from "./approval-rules";
 import { evaluateGates, type EvaluatedGate } from "./gates";
 import type { PromotionTarget, RequestStatus } from "./lifecycle";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PERMISSIONS } from "@/lib/auth/permissions";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/auth/permissions";
 import { PROMOTION_TARGETS, RISK_TIERS } from "./lifecycle";
 import { MAX_METRICS, METRIC_NAME, parseMetrics, parseThresholds } from "./metric-text";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { can } from "@/lib/auth/permissions";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/auth/permissions";
 import { countWaitingFor } from "./request-queries";
 
 /**

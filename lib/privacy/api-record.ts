@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/db/client";
-import type { RequestContext } from "@/lib/auth/context";
+import type { RequestContext } from "@/lib/context";
 import { parseInput } from "@/lib/validation";
 import { recordConsent, withdrawConsent } from "./consent-service";
 import { RecordConsentInput, WithdrawConsentInput } from "./schemas";

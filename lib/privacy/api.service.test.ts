@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db } from "@/db/client";
 import { createApiKey } from "@/lib/api-keys/service";
 import { auditEvents, headSeq, insertUser, signedInContext } from "@/test/db";
@@ -6,13 +6,6 @@ import { POST as recordRoute } from "@/app/api/v1/consent/records/route";
 import { checkConsent } from "./consent-check";
 import { pseudonymize } from "./pseudonym";
 import { recordsOf, uniqueSubject } from "./service-test-support";
-
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => null,
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-  handlers: {},
-}));
 
 /** POST /api/v1/consent/records: services record consent decisions they collected. */
 let writer = "";

@@ -4,20 +4,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb, db } from "@/db/client";
 import { createApiKey } from "@/lib/api-keys/service";
 import { routeRegistry } from "@/lib/api/define-route";
-import type { RequestContext } from "@/lib/auth/context";
+import type { RequestContext } from "@/lib/context";
 import { insertUser, signedInContext } from "@/test/db";
 import { POST as checkRoute } from "@/app/api/v1/consent/check/route";
 import "@/app/api/privacy/requests/[id]/report/route";
 import { pseudonymize } from "./pseudonym";
 import { action, grant } from "./service-test-support";
 import "./actions";
-
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => null,
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-  handlers: {},
-}));
 
 /**
  * The issue's canary: one identifier goes through every privacy path (UI actions, the API,

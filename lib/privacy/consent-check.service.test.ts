@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db } from "@/db/client";
 import { consentRecords } from "@/db/schema";
 import { POST as checkRoute } from "@/app/api/v1/consent/check/route";
 import { canonicalEventTemplate, canonicalJson } from "@/lib/audit/canonical";
 import { createApiKey } from "@/lib/api-keys/service";
-import type { RequestContext } from "@/lib/auth/context";
+import type { RequestContext } from "@/lib/context";
 import { auditEvents, headSeq, insertUser, signedInContext, type TestUser } from "@/test/db";
 import { checkConsent, type ConsentCheckResult } from "./consent-check";
 import { decideConsent, type ConsentStatus } from "./consent-state";
@@ -14,13 +14,6 @@ import { subjectHistory } from "./history";
 import { pseudonymize } from "./pseudonym";
 import { action, grant, uniqueSubject } from "./service-test-support";
 import "./actions";
-
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => null,
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-  handlers: {},
-}));
 
 /** consent_check() (migration 0021): the check's decision and a denial's event, in one statement. */
 const PURPOSES = ["model_training", "evaluation", "analytics", "product_improvement", "marketing"];

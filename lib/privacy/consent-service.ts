@@ -2,7 +2,7 @@ import "server-only";
 import type { Transaction } from "@/db/client";
 import { consentRecords } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/append";
-import { auditActor, type RequestContext } from "@/lib/auth/context";
+import { auditActor, type RequestContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { addDays, grantedPurposes } from "./consent-state";
 import { assertKnownPurposes, listPurposes, subjectHistory } from "./history";

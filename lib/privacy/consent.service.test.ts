@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { closeDb, db } from "@/db/client";
-import type { RequestContext } from "@/lib/auth/context";
+import type { RequestContext } from "@/lib/context";
 import { auditEvents, headSeq, insertUser, signedInContext, type TestUser } from "@/test/db";
 import { checkConsent } from "./consent-check";
 import { importConsents } from "./import-service";
 import { pseudonymize } from "./pseudonym";
 import { action, grant, recordsOf, uniqueSubject } from "./service-test-support";
 import "./actions";
-
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => null,
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-  handlers: {},
-}));
 
 let officerUser: TestUser;
 let officer: RequestContext;

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { recordAuditOnly } from "@/lib/audit/append";
-import { auditActor, type RequestContext } from "@/lib/auth/context";
+import { auditActor, type RequestContext } from "@/lib/context";
 import { parseInput } from "@/lib/validation";
 import { EPSILON_MAX, EPSILON_MIN, noisyCount } from "./laplace";
 import { purposeStats } from "./stats";

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Transaction } from "@/db/client";
 import { consentRecords } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/append";
-import { auditActor, type RequestContext } from "@/lib/auth/context";
+import { auditActor, type RequestContext } from "@/lib/context";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { listPurposes } from "./history";
 import { parseConsentCsv } from "./import-csv";

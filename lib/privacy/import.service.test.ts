@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { RequestContext } from "@/lib/auth/context";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RequestContext } from "@/lib/context";
 import { auditEvents, headSeq, insertUser, signedInContext } from "@/test/db";
 import { action, countConsentRecords, recordsOf, uniqueSubject } from "./service-test-support";
 import { closeDb } from "@/db/client";
 import "./actions";
-
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => null,
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-  handlers: {},
-}));
 
 let officer: RequestContext;
 let auditor: RequestContext;

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db } from "@/db/client";
 import { createApiKey } from "@/lib/api-keys/service";
-import type { RequestContext } from "@/lib/auth/context";
+import type { RequestContext } from "@/lib/context";
 import { auditEvents, headSeq, insertUser, signedInContext } from "@/test/db";
 import { POST as checkRoute } from "@/app/api/v1/consent/check/route";
 import { GET as dpRoute } from "@/app/api/privacy/dp-export/route";
@@ -9,13 +9,6 @@ import { routeRegistry } from "@/lib/api/define-route";
 import { pseudonymize } from "./pseudonym";
 import { action, grant, uniqueSubject } from "./service-test-support";
 import "./actions";
-
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => null,
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-  handlers: {},
-}));
 
 let officer: RequestContext;
 let auditor: RequestContext;

@@ -3,7 +3,7 @@ import { eq, inArray } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { dataSubjectRequests, processingActivities } from "@/db/schema";
 import { recordAuditOnly } from "@/lib/audit/append";
-import { auditActor, type RequestContext } from "@/lib/auth/context";
+import { auditActor, type RequestContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { decideConsent } from "./consent-state";
 import { listPurposes, subjectHistory } from "./history";

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { consentRecords, dataSubjectRequests, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/append";
-import { auditActor, type RequestContext } from "@/lib/auth/context";
+import { auditActor, type RequestContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { addDays } from "./consent-state";
 import { insertWithdrawal } from "./consent-service";

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { closeDb, db } from "@/db/client";
 import { dataSubjectRequests } from "@/db/schema";
-import type { RequestContext } from "@/lib/auth/context";
+import type { RequestContext } from "@/lib/context";
 import { auditEvents, headSeq, insertUser, signedInContext, type TestUser } from "@/test/db";
 import { pseudonymize } from "./pseudonym";
 import { getAccessReport } from "./report";
 import { action, grant, recordsOf, uniqueSubject } from "./service-test-support";
 import "./actions";
-
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => null,
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-  handlers: {},
-}));
 
 let officerUser: TestUser;
 let officer: RequestContext;

@@ -2,7 +2,7 @@ import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { userRoles, users } from "@/db/schema";
-import { isRole, type Role } from "@/lib/auth/roles";
+import { isRole, type Role } from "@/lib/auth/permissions";
 
 export type UserListItem = {
   id: string;

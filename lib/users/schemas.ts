@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/auth/permissions";
 
 // An unticked checkbox group sends no field at all: prefault([]) makes that an empty list,
 // so the list's own rule (e.g. "Choose at least one role.") is what the user reads.

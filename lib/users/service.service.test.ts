@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/db/client";
 import { actionRegistry } from "@/lib/actions/define-action";
-import type { RequestContext } from "@/lib/auth/context";
-import { loadSessionUser } from "@/lib/auth/session-store";
+import type { RequestContext } from "@/lib/context";
+import { loadSessionUser } from "@/lib/auth/service";
 import { auditEvents, countUsersByEmail, headSeq, insertUser, sessionRow, signedInContext, uniqueEmail, type TestUser } from "@/test/db";
 import "./actions"; // registers users.* in actionRegistry
-
-// Actions are invoked through the registry with explicit contexts; next-auth is never reached.
-vi.mock("@/lib/auth/next-auth", () => ({
-  auth: async () => null,
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-  handlers: {},
-}));
 
 /** Each verb: refused for the wrong role, one audit event with before/after, bad input changes nothing. */
 const action = (name: string) => {

@@ -39,7 +39,7 @@ async function main() {
   try {
     process.env.DATABASE_URL = await freshDatabase(server.url, "bench_availability");
     const { closeDb, db, sqlClient } = await import("@/db/client");
-    const { ANONYMOUS } = await import("@/lib/auth/context");
+    const { ANONYMOUS } = await import("@/lib/context");
     const { createService } = await import("@/lib/availability/registry-service");
     const { generateSamples } = await import("@/db/seed/availability-samples");
     const { rollingWindow } = await import("@/lib/availability/ranges");

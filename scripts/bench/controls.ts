@@ -42,7 +42,7 @@ async function main() {
     const { generateSchedule, generateSlots } = await import("@/lib/controls/schedule");
     const { createPeriod, generatePeriodSchedule } = await import("@/lib/controls/catalog-service");
     const { listOccurrences } = await import("@/lib/controls/calendar-queries");
-    const { ANONYMOUS } = await import("@/lib/auth/context");
+    const { ANONYMOUS } = await import("@/lib/context");
     const sql = sqlClient();
 
     // The catalog: 20 owners, 1,000 controls with mixed frequencies and due days.

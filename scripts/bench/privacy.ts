@@ -40,7 +40,7 @@ async function main() {
     const subjects = seeded.result;
     console.log(`seeded ${N} consent records (${subjects} subjects) in ${Math.round(seeded.ms)} ms`);
 
-    const { ANONYMOUS } = await import("@/lib/auth/context");
+    const { ANONYMOUS } = await import("@/lib/context");
     const { createApiKey } = await import("@/lib/api-keys/service");
     const { checkConsent } = await import("@/lib/privacy/consent-check");
     const { pseudonymize } = await import("@/lib/privacy/pseudonym");

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { LogoMark } from "@/components/brand/logo";
 import { signInAction } from "@/lib/auth/actions";
-import { getRequestContext } from "@/lib/auth/session";
+import { getRequestContext } from "@/lib/auth/service";
 
 export const metadata: Metadata = { title: "Sign in" };
 

@@ -1,7 +1,7 @@
 import { forbidden } from "next/navigation";
 import { SectionTabs, type SectionTab } from "@/components/ui/section-tabs";
 import { can } from "@/lib/auth/permissions";
-import { getRequestContext } from "@/lib/auth/session";
+import { getRequestContext } from "@/lib/auth/service";
 
 /**
  * The audit section's tabs. Not the gate: layouts do not re-run on client navigation, so

@@ -13,7 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { rollingWindow, isRangeKey } from "@/lib/availability/ranges";
 import { loadOverview } from "@/lib/availability/views";
 import type { RangeKey } from "@/lib/availability/vocabulary";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePagePermission } from "@/lib/auth/service";
 import { can } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Availability" };

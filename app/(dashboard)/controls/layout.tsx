@@ -1,7 +1,7 @@
 import { forbidden } from "next/navigation";
 import { SectionTabs } from "@/components/ui/section-tabs";
 import { can } from "@/lib/auth/permissions";
-import { getRequestContext } from "@/lib/auth/session";
+import { getRequestContext } from "@/lib/auth/service";
 
 /**
  * The controls section's tabs. Not the gate: every page calls requirePagePermission itself

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ControlsManager } from "@/components/controls/controls-manager";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePagePermission } from "@/lib/auth/service";
 import { can } from "@/lib/auth/permissions";
 import { createControlAction, updateControlAction } from "@/lib/controls/actions";
 import { listControls, listCriteria, listPeople } from "@/lib/controls/queries";

@@ -1,7 +1,7 @@
 import { forbidden } from "next/navigation";
 import { SectionTabs } from "@/components/ui/section-tabs";
 import { can } from "@/lib/auth/permissions";
-import { getRequestContext } from "@/lib/auth/session";
+import { getRequestContext } from "@/lib/auth/service";
 import { waitingForCount } from "@/lib/governance/waiting-count";
 
 /**

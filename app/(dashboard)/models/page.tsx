@@ -4,7 +4,7 @@ import { ModelsManager } from "@/components/models/models-manager";
 import type { ModelRow } from "@/components/models/model-row";
 import { PageHeader } from "@/components/ui/page-header";
 import { TableSkeleton } from "@/components/ui/skeleton";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePagePermission } from "@/lib/auth/service";
 import { can } from "@/lib/auth/permissions";
 import { registerModelAction } from "@/lib/governance/actions";
 import { listModels } from "@/lib/governance/queries";

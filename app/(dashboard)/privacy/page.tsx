@@ -6,7 +6,7 @@ import { ConsentRateChart, ExpiringChart, WithdrawalsChart } from "@/components/
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { TilesSkeleton } from "@/components/ui/skeleton";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePagePermission } from "@/lib/auth/service";
 import { can } from "@/lib/auth/permissions";
 import { monthlyActivity, openRequestCounts, purposeStats } from "@/lib/privacy/stats";
 

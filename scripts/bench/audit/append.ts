@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { ANONYMOUS } from "@/lib/auth/context";
+import { ANONYMOUS } from "@/lib/context";
 import { createApiKey } from "@/lib/api-keys/service";
 import { recordAudit } from "@/lib/audit/append";
 import { buildCanonicalEvent } from "@/lib/audit/canonical";

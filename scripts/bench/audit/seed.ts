@@ -4,7 +4,8 @@ import { pipeline } from "node:stream/promises";
 import type { Sql } from "postgres";
 import { buildCanonicalEvent } from "@/lib/audit/canonical";
 import { chainHash, GENESIS_HASH } from "@/lib/audit/hash";
-import { EVENT_TYPES, OUTCOMES, type AuditActor } from "@/lib/audit/vocabulary";
+import { type AuditActor } from "@/lib/context";
+import { EVENT_TYPES, OUTCOMES } from "@/lib/audit/vocabulary";
 
 /**
  * Writes a valid chain of n events straight into audit_events with COPY: built by the

@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { db, sqlClient } from "@/db/client";
 import { promotionRequests } from "@/db/schema";
-import type { RequestContext } from "@/lib/auth/context";
-import type { Role } from "@/lib/auth/roles";
+import type { RequestContext } from "@/lib/context";
+import type { Role } from "@/lib/auth/permissions";
 import { countWaitingFor, getRequestView, listWaitingFor } from "@/lib/governance/queries";
 import { approveRequest, governed } from "@/lib/governance/service";
 import { percentile, round, SMALL, type Figure } from "../harness";

@@ -10,7 +10,7 @@ import { volumeSeries } from "@/components/audit/volume-series";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePagePermission } from "@/lib/auth/service";
 import { can } from "@/lib/auth/permissions";
 import { eventVolumeByDay, listAuditActors } from "@/lib/audit/queries";
 import type { AuditFilter } from "@/lib/audit/schemas";

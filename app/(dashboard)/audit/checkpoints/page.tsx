@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { createCheckpointAction } from "@/lib/audit/actions";
 import { listCheckpoints } from "@/lib/audit/checkpoints";
 import { checkpointOrigin, signingKeys } from "@/lib/audit/signing-key";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePagePermission } from "@/lib/auth/service";
 import { can } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Audit checkpoints" };

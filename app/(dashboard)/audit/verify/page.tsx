@@ -3,7 +3,7 @@ import Link from "next/link";
 import { VerifyForm } from "@/components/audit/verify-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePagePermission } from "@/lib/auth/service";
 import { chainHead } from "@/lib/audit/queries";
 
 export const metadata: Metadata = { title: "Verify the audit chain" };

@@ -12,7 +12,7 @@ import { openIncidentAction } from "@/lib/availability/actions";
 import { incidentSummary, INCIDENT_STATES, listIncidentsPage } from "@/lib/availability/incident-queries";
 import { listServices, openIncidents } from "@/lib/availability/queries";
 import { ServiceKey } from "@/lib/availability/schemas";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePagePermission } from "@/lib/auth/service";
 import { can } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Incidents" };

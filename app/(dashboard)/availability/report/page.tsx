@@ -10,7 +10,7 @@ import { listServices } from "@/lib/availability/queries";
 import { isoDay } from "@/lib/availability/ranges";
 import { buildSlaReport, type SlaReport } from "@/lib/availability/report";
 import { ReportQuery } from "@/lib/availability/schemas";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePagePermission } from "@/lib/auth/service";
 import { listPeriods } from "@/lib/controls/queries";
 import { isAppError, type FieldErrors } from "@/lib/errors";
 

@@ -6,7 +6,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { cancelMaintenanceAction, createMaintenanceAction, setRetentionAction, updateServiceAction } from "@/lib/availability/actions";
 import { getRawRetentionDays, listServices, maintenanceBetween, serviceSettings } from "@/lib/availability/queries";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePagePermission } from "@/lib/auth/service";
 import { can } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Services" };

@@ -1,5 +1,5 @@
 import { MyControlWorkCard } from "@/components/controls/my-work-card";
-import type { SessionUser } from "@/lib/auth/context";
+import type { SessionUser } from "@/lib/context";
 import { can } from "@/lib/auth/permissions";
 import { getMyWork } from "@/lib/controls/calendar-queries";
 import { todayUtc } from "@/lib/controls/today";

@@ -5,7 +5,7 @@ import { gridRange, MonthGrid } from "@/components/calendar/month-grid";
 import { StateLegend } from "@/components/calendar/state-badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePagePermission } from "@/lib/auth/service";
 import { listOccurrences } from "@/lib/controls/calendar-queries";
 import { listControls, listPeople } from "@/lib/controls/queries";
 import { monthRange } from "@/lib/controls/schedule";

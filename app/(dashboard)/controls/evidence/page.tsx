@@ -4,7 +4,7 @@ import { EvidenceUpload } from "@/components/controls/evidence-upload";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePagePermission } from "@/lib/auth/service";
 import { can } from "@/lib/auth/permissions";
 import { listEvidence } from "@/lib/controls/test-queries";
 import { todayUtc } from "@/lib/controls/today";

@@ -4,7 +4,7 @@ import { CreatePeriodForm, GenerateScheduleForm } from "@/components/controls/pe
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePagePermission } from "@/lib/auth/service";
 import { can } from "@/lib/auth/permissions";
 import { createPeriodAction, generateScheduleAction } from "@/lib/controls/actions";
 import { listPeriods } from "@/lib/controls/queries";

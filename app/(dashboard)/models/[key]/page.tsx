@@ -9,7 +9,7 @@ import { ModelTimeline } from "@/components/models/model-timeline";
 import { VersionsTable } from "@/components/models/versions-table";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePagePermission } from "@/lib/auth/service";
 import { can } from "@/lib/auth/permissions";
 import { registerVersionAction, setThresholdsAction } from "@/lib/governance/actions";
 import { parseAsOf } from "@/lib/governance/as-of-param";

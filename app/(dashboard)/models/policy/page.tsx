@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PolicyManager } from "@/components/models/policy-manager";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePagePermission } from "@/lib/auth/service";
 import { can } from "@/lib/auth/permissions";
 import { updatePolicyAction } from "@/lib/governance/actions";
 import { listApprovalPolicies } from "@/lib/governance/queries";

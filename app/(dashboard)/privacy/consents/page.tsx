@@ -5,7 +5,7 @@ import { ConsentsManager } from "@/components/privacy/consents-manager";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { TableSkeleton } from "@/components/ui/skeleton";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePagePermission } from "@/lib/auth/service";
 import { can } from "@/lib/auth/permissions";
 import { checkConsentAction, importConsentsAction, recordConsentAction, withdrawConsentAction } from "@/lib/privacy/actions";
 import { listRecentConsents } from "@/lib/privacy/queries";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { RegisterManager } from "@/components/privacy/register-manager";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePagePermission } from "@/lib/auth/service";
 import { can } from "@/lib/auth/permissions";
 import { createActivityAction, savePurposeAction } from "@/lib/privacy/actions";
 import { listActivities } from "@/lib/privacy/queries";

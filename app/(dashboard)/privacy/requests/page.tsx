@@ -3,7 +3,7 @@ import { Suspense } from "react";
 import { RequestsManager } from "@/components/privacy/requests-manager";
 import { PageHeader } from "@/components/ui/page-header";
 import { TableSkeleton } from "@/components/ui/skeleton";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePagePermission } from "@/lib/auth/service";
 import { can } from "@/lib/auth/permissions";
 import { createRequestAction, fulfilRequestAction } from "@/lib/privacy/actions";
 import { listAssignees, listRequests } from "@/lib/privacy/queries";

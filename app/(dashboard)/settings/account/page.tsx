@@ -3,8 +3,8 @@ import { MfaManager } from "@/components/account/mfa-manager";
 import { ProfileCard } from "@/components/account/profile-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { confirmTotpEnrolmentAction, disableTotpAction, startTotpEnrolmentAction } from "@/lib/account/actions";
-import { requirePagePermission } from "@/lib/auth/page-guard";
-import { ROLE_LABELS } from "@/lib/auth/roles";
+import { requirePagePermission } from "@/lib/auth/service";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Account" };
 

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { createApiKeyAction, revokeApiKeyAction } from "@/lib/api-keys/actions";
 import { listApiKeys } from "@/lib/api-keys/queries";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePagePermission } from "@/lib/auth/service";
 
 export const metadata: Metadata = { title: "API keys" };
 

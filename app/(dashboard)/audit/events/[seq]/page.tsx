@@ -6,7 +6,7 @@ import { eventHref, listHref } from "@/components/audit/audit-url";
 import { CanonicalRecord, EventFields, EventHashes, type AuditEventDetailView } from "@/components/audit/event-detail";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePagePermission } from "@/lib/auth/service";
 import { getAuditEvent } from "@/lib/audit/queries";
 import { parseListParams } from "../../list-params";
 

@@ -9,7 +9,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { acknowledgeIncidentAction, addIncidentUpdateAction, resolveIncidentAction } from "@/lib/availability/actions";
 import { getIncidentDetail, listTimeline, type IncidentDetail } from "@/lib/availability/incident-queries";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePagePermission } from "@/lib/auth/service";
 import { can } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Incident" };

@@ -32,7 +32,7 @@ import { getServiceByKey, type ServiceRow } from "@/lib/availability/queries";
 import { isRangeKey, rollingWindow } from "@/lib/availability/ranges";
 import { loadServiceDetail } from "@/lib/availability/views";
 import type { RangeKey } from "@/lib/availability/vocabulary";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePagePermission } from "@/lib/auth/service";
 
 type Props = { params: Promise<{ key: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -8,7 +8,7 @@ import { ReadinessCard } from "@/components/controls/readiness-card";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePagePermission } from "@/lib/auth/service";
 import { can } from "@/lib/auth/permissions";
 import { generateScheduleAction, linkChecklistEvidenceAction, updateChecklistItemAction } from "@/lib/controls/actions";
 import { getPeriod, listControls, listPeople } from "@/lib/controls/queries";

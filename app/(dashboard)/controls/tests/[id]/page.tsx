@@ -10,7 +10,7 @@ import { RemediationForm } from "@/components/controls/remediation-form";
 import { ResultRecord, type RecordView } from "@/components/controls/result-record";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePagePermission } from "@/lib/auth/service";
 import { can } from "@/lib/auth/permissions";
 import { linkEvidenceAction, recordResultAction, updateRemediationAction } from "@/lib/controls/actions";
 import { listPeople } from "@/lib/controls/queries";

@@ -12,7 +12,7 @@ import { ModelCardView } from "@/components/models/model-card-view";
 import { RequestStatusBadge, VersionStatusBadge } from "@/components/models/status-badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePagePermission } from "@/lib/auth/service";
 import { approveRequestAction, cancelRequestAction, rejectRequestAction } from "@/lib/governance/actions";
 import { isModelStatus, STATUS_LABELS } from "@/lib/governance/lifecycle";
 import { getRequestView } from "@/lib/governance/queries";

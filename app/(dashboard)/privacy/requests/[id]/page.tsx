@@ -4,7 +4,7 @@ import { AccessReportView } from "@/components/privacy/access-report-view";
 import { PrintButton } from "@/components/privacy/print-button";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePagePermission } from "@/lib/auth/service";
 import { isAppError } from "@/lib/errors";
 import { getAccessReport } from "@/lib/privacy/report";
 

@@ -11,7 +11,7 @@ import { VersionHistory } from "@/components/models/version-history";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Notice } from "@/components/ui/form-message";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePagePermission } from "@/lib/auth/page-guard";
+import { requirePagePermission } from "@/lib/auth/service";
 import { can } from "@/lib/auth/permissions";
 import { replaceArtifactAction, requestPromotionAction, updateModelCardAction } from "@/lib/governance/actions";
 import { ARTIFACT_MUTABLE, nextStatus, STATUS_LABELS } from "@/lib/governance/lifecycle";

@@ -1,9 +1,9 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
-import type { SessionUser } from "./context";
-import { can, type Permission } from "./permissions";
+import type { SessionUser } from "@/lib/context";
+import { can, type Permission } from "../permissions";
 import { recordDenial } from "./require-role";
-import { getRequestContext } from "./session";
+import { getRequestContext } from "../session/request-context";
 
 /**
  * For pages: signed-out visitors go to sign-in; a signed-in user without the permission

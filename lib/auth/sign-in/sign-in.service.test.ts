@@ -6,11 +6,11 @@ import { users } from "@/db/schema";
 import { auditEvents, headSeq, insertUser, TEST_PASSWORD, uniqueEmail } from "@/test/db";
 import { awayFromTotpStepEdge } from "@/test/time";
 import { verifyAgainstDummy, verifyPassword } from "./password";
-import { seal } from "./secret-box";
-import { loadSessionUser } from "./session-store";
+import { seal } from "../mfa/secret-box";
+import { loadSessionUser } from "../session/session-store";
 import { authenticate, SignInRefused, TOTP_PURPOSE, type SignInRefusal } from "./sign-in";
 import { LIMITS } from "./throttle";
-import { newTotpSecret, totpCode } from "./totp";
+import { newTotpSecret, totpCode } from "../mfa/totp";
 
 /**
  * Sign-in, throttling and TOTP against the real tables. Every test signs in from its own

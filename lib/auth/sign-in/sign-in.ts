@@ -4,12 +4,12 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import { recordAudit, recordAuditOnly } from "@/lib/audit/append";
-import type { AuditActor } from "@/lib/audit/vocabulary";
+import type { AuditActor } from "@/lib/context";
 import { verifyAgainstDummy, verifyPassword } from "./password";
-import { unseal } from "./secret-box";
-import { createSession } from "./session-store";
+import { unseal } from "../mfa/secret-box";
+import { createSession } from "../session/session-store";
 import { clearFailures, lockedFor, recordFailure, throttleKeys } from "./throttle";
-import { matchTotpStep } from "./totp";
+import { matchTotpStep } from "../mfa/totp";
 
 export const SignInInput = z.object({
   email: z.string().trim().toLowerCase().email("Enter an email address.").max(254),

@@ -2,8 +2,8 @@ import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { clientIpFrom } from "./client-ip";
-import type { RequestContext } from "./context";
-import { auth } from "./next-auth";
+import type { RequestContext } from "@/lib/context";
+import { auth } from "../next-auth";
 import { loadSessionUser } from "./session-store";
 
 /** The signed-in user (fresh from the database) and the request's origin; once per request. */

@@ -1,8 +1,8 @@
 import "server-only";
 import { recordAuditOnly } from "@/lib/audit/append";
 import { AppError } from "@/lib/errors";
-import { auditActor, type RequestContext, type SessionUser } from "./context";
-import { can, type Permission } from "./permissions";
+import { auditActor, type RequestContext, type SessionUser } from "@/lib/context";
+import { can, type Permission } from "../permissions";
 
 /**
  * The one server-side gate (DESIGN.md invariant 3). Every action and session-authenticated

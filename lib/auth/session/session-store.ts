@@ -2,8 +2,8 @@ import "server-only";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { authSessions, userRoles, users } from "@/db/schema";
-import type { SessionUser } from "./context";
-import { isRole } from "./roles";
+import type { SessionUser } from "@/lib/context";
+import { isRole } from "@/lib/auth/permissions";
 
 export const SESSION_TTL_SECONDS = 12 * 60 * 60;
 
