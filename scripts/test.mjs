@@ -4,7 +4,8 @@
 // the server DATABASE_URL points at), with throwaway secrets passed only in the children's
 // environment. The database is prepared in the background while lint runs. Ends with one
 // plain line, `N passed, N failed[, N skipped]`, summed over every layer: CI reads it.
-// ASSAY_TEST_LAYERS=unit,service runs only those layers.
+// ASSAY_TEST_LAYERS=unit,service runs only those layers; ASSAY_TEST_FILES (vitest) and
+// ASSAY_E2E_FILES (Playwright) filter the files of a layer, while working.
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import os from "node:os";
@@ -52,6 +53,11 @@ function readJson(file) {
   }
 }
 
+/** ASSAY_TEST_FILES / ASSAY_E2E_FILES: space-separated file filters, to run only some tests of a layer while working. */
+function only(variable) {
+  return (process.env[variable] ?? "").split(/\s+/).filter(Boolean);
+}
+
 /** Layer runners: each resolves with the exit code and the counts. */
 function runners(tmp, env) {
   const withDb = (url) => (url ? { ...env, DATABASE_URL: url } : env);
@@ -61,7 +67,7 @@ function runners(tmp, env) {
   };
   const vitest = async (project, url) => {
     const out = path.join(tmp, `vitest-${project}.json`);
-    const args = ["run", "--project", project, "--passWithNoTests", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`];
+    const args = ["run", "--project", project, "--passWithNoTests", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...only("ASSAY_TEST_FILES")];
     const { code } = await runChild(bin("vitest"), args, { env: withDb(url), cwd: root });
     return { code, counts: vitestCounts(readJson(out), code) };
   };
@@ -71,7 +77,7 @@ function runners(tmp, env) {
     }
     const out = path.join(tmp, "playwright.json");
     const port = process.env.E2E_PORT || String(await freePort());
-    const { code } = await runChild(bin("playwright"), ["test", "--reporter=list,json", "--pass-with-no-tests"], {
+    const { code } = await runChild(bin("playwright"), ["test", "--reporter=list,json", "--pass-with-no-tests", ...only("ASSAY_E2E_FILES")], {
       env: { ...withDb(url), E2E_PORT: port, PLAYWRIGHT_JSON_OUTPUT_FILE: out },
       cwd: root,
     });
