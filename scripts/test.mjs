@@ -67,7 +67,16 @@ function runners(tmp, env) {
   };
   const vitest = async (project, url) => {
     const out = path.join(tmp, `vitest-${project}.json`);
-    const args = ["run", "--project", project, "--passWithNoTests", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...only("ASSAY_TEST_FILES")];
+    const args = [
+      "run",
+      "--project",
+      project,
+      "--passWithNoTests",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${out}`,
+      ...only("ASSAY_TEST_FILES"),
+    ];
     const { code } = await runChild(bin("vitest"), args, { env: withDb(url), cwd: root });
     return { code, counts: vitestCounts(readJson(out), code) };
   };
@@ -77,10 +86,14 @@ function runners(tmp, env) {
     }
     const out = path.join(tmp, "playwright.json");
     const port = process.env.E2E_PORT || String(await freePort());
-    const { code } = await runChild(bin("playwright"), ["test", "--reporter=list,json", "--pass-with-no-tests", ...only("ASSAY_E2E_FILES")], {
-      env: { ...withDb(url), E2E_PORT: port, PLAYWRIGHT_JSON_OUTPUT_FILE: out },
-      cwd: root,
-    });
+    const { code } = await runChild(
+      bin("playwright"),
+      ["test", "--reporter=list,json", "--pass-with-no-tests", ...only("ASSAY_E2E_FILES")],
+      {
+        env: { ...withDb(url), E2E_PORT: port, PLAYWRIGHT_JSON_OUTPUT_FILE: out },
+        cwd: root,
+      },
+    );
     return { code, counts: playwrightCounts(readJson(out), code) };
   };
   return {

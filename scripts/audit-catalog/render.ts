@@ -52,7 +52,12 @@ function metadataText(spec: ActionSpec): string {
 export function renderCatalog(vocabularies: readonly AuditVocabulary<Record<string, ActionSpec>>[]): string {
   const lines = [CATALOG_START, ""];
   for (const vocabulary of [...vocabularies].sort((a, b) => a.module.localeCompare(b.module))) {
-    lines.push(`### ${vocabulary.module}`, "", "| action | type | resource | outcome | what | metadata |", "| --- | --- | --- | --- | --- | --- |");
+    lines.push(
+      `### ${vocabulary.module}`,
+      "",
+      "| action | type | resource | outcome | what | metadata |",
+      "| --- | --- | --- | --- | --- | --- |",
+    );
     for (const [action, spec] of Object.entries(vocabulary.actions).sort(([a], [b]) => a.localeCompare(b))) {
       const outcome = spec.outcome ?? "success";
       lines.push(`| \`${action}\` | ${spec.type} | ${spec.resource ?? "—"} | ${outcome} | ${spec.summary} | \`${metadataText(spec)}\` |`);
