@@ -1,8 +1,8 @@
 import { closeDb, db } from "@/db/client";
 import { checkpointDue, checkpointHead } from "@/lib/audit/checkpoints";
 import { checkpointInterval } from "@/lib/audit/signing-key";
-import { pruneRawSamples } from "@/lib/availability/retention";
-import { runDueProbes } from "@/lib/availability/scheduler";
+import { pruneRawSamples } from "@/lib/availability/rollups/retention";
+import { runDueProbes } from "@/lib/availability/probes/scheduler";
 
 /**
  * Background jobs that must run without a visitor. Any number of workers may run at once:

@@ -15,12 +15,12 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { Grain } from "@/lib/availability/ranges";
-import type { Overview, SeriesPoint } from "@/lib/availability/views";
+import type { Grain } from "@/lib/availability/rollups/ranges";
+import type { Overview, SeriesPoint } from "@/lib/availability/views/views";
 import { formatMs, formatPercent } from "./figures";
 
 /** Series as the server computed them (lib/availability/views.ts), with `t` as epoch milliseconds (bucket start, UTC). */
-export type { Grain } from "@/lib/availability/ranges";
+export type { Grain } from "@/lib/availability/rollups/ranges";
 export type CompositePoint = Omit<Overview["compositeSeries"][number], "t"> & { t: number };
 export type DetailPoint = Omit<SeriesPoint, "t"> & { t: number };
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ServiceCard } from "@/lib/availability/views";
+import type { ServiceCard } from "@/lib/availability/views/views";
 import type { RangeKey, SampleStatus } from "@/lib/availability/vocabulary";
 import { budgetTone, Fig, formatBudget, formatMs, formatPercent, formatUtc, TONE_TEXT } from "./figures";
 import { IncidentStateBadge, SeverityBadge, VerdictBadge } from "./status-badge";

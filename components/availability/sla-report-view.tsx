@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { SlaReport } from "@/lib/availability/report";
+import type { SlaReport } from "@/lib/availability/sla/report";
 import { formatCount, formatMinutes, formatPercent, formatUtcTime, minutesBetween } from "./incident-display";
 import { StatTile } from "@/components/home/stat-tile";
 import { IncidentStateBadge, SeverityBadge, VerdictBadge } from "./status-badge";

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { SlaVerdict } from "@/lib/availability/sla-math";
+import type { SlaVerdict } from "@/lib/availability/sla/sla-math";
 import { SEVERITY_LABELS, type SampleStatus, type Severity } from "@/lib/availability/vocabulary";
 
 /**

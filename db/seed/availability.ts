@@ -3,8 +3,8 @@ import { db, type Transaction } from "../client";
 import { generateSamples } from "./availability-samples";
 import { availabilityIncidents, availabilityServices, users } from "../schema";
 import { SYSTEM_ACTOR, ANONYMOUS, type RequestContext } from "@/lib/context";
-import { addTimelineEntry, auditIncident, insertIncident } from "@/lib/availability/incident-store";
-import { createMaintenance, createService } from "@/lib/availability/registry-service";
+import { addTimelineEntry, auditIncident, insertIncident } from "@/lib/availability/incidents/incident-store";
+import { createMaintenance, createService } from "@/lib/availability/registry/registry-service";
 import { DEFAULT_SERVICES, type Severity } from "@/lib/availability/vocabulary";
 
 /**

@@ -2,8 +2,8 @@
 
 import { db } from "@/db/client";
 import { defineAction } from "@/lib/actions/define-action";
-import { acknowledgeIncident, addIncidentUpdate, openIncident, resolveIncident } from "./incident-service";
-import { cancelMaintenance, createMaintenance, setRetention, updateService } from "./registry-service";
+import { acknowledgeIncident, addIncidentUpdate, openIncident, resolveIncident } from "./incidents/incident-service";
+import { cancelMaintenance, createMaintenance, setRetention, updateService } from "./registry/registry-service";
 import {
   IncidentIdInput,
   IncidentUpdateInput,

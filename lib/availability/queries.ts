@@ -3,8 +3,8 @@ import { and, asc, desc, eq, gte, isNull, lt, or, sql, type SQL } from "drizzle-
 import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db/client";
 import { availabilityIncidents, availabilityMaintenance, availabilityServices, availabilitySettings, users } from "@/db/schema";
-import { bucketEnd, isoDay, startOfUtcDay, type Grain, type RangeWindow } from "./ranges";
-import { histogramSql } from "./rollup-sql";
+import { bucketEnd, isoDay, startOfUtcDay, type Grain, type RangeWindow } from "./rollups/ranges";
+import { histogramSql } from "./rollups/rollup-sql";
 import {
   coverage,
   creditPercent,
@@ -17,7 +17,7 @@ import {
   type Counts,
   type ErrorBudget,
   type SlaVerdict,
-} from "./sla-math";
+} from "./sla/sla-math";
 import type { Severity } from "./vocabulary";
 
 /**

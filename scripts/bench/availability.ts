@@ -40,11 +40,11 @@ async function main() {
     process.env.DATABASE_URL = await freshDatabase(server.url, "bench_availability");
     const { closeDb, db, sqlClient } = await import("@/db/client");
     const { ANONYMOUS } = await import("@/lib/context");
-    const { createService } = await import("@/lib/availability/registry-service");
+    const { createService } = await import("@/lib/availability/registry/registry-service");
     const { generateSamples } = await import("@/db/seed/availability-samples");
-    const { rollingWindow } = await import("@/lib/availability/ranges");
-    const { loadOverview, loadServiceDetail } = await import("@/lib/availability/views");
-    const { rollupStatement } = await import("@/lib/availability/rollup-sql");
+    const { rollingWindow } = await import("@/lib/availability/rollups/ranges");
+    const { loadOverview, loadServiceDetail } = await import("@/lib/availability/views/views");
+    const { rollupStatement } = await import("@/lib/availability/rollups/rollup-sql");
     const { sql } = await import("drizzle-orm");
     const { PgDialect } = await import("drizzle-orm/pg-core");
     const pg = sqlClient();

@@ -9,7 +9,7 @@ import { StatTile } from "@/components/home/stat-tile";
 import { PageHeader } from "@/components/ui/page-header";
 import { TableSkeleton, TilesSkeleton } from "@/components/ui/skeleton";
 import { openIncidentAction } from "@/lib/availability/actions";
-import { incidentSummary, INCIDENT_STATES, listIncidentsPage } from "@/lib/availability/incident-queries";
+import { incidentSummary, INCIDENT_STATES, listIncidentsPage } from "@/lib/availability/incidents/incident-queries";
 import { listServices, openIncidents } from "@/lib/availability/queries";
 import { ServiceKey } from "@/lib/availability/schemas";
 import { requirePagePermission } from "@/lib/auth/service";

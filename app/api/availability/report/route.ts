@@ -8,7 +8,7 @@ import {
   recordReportExport,
   SUMMARY_COLUMNS,
   summaryRecords,
-} from "@/lib/availability/report";
+} from "@/lib/availability/sla/report";
 import { ReportQuery } from "@/lib/availability/schemas";
 import { parseInput } from "@/lib/validation";
 

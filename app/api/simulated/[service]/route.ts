@@ -1,4 +1,4 @@
-import { simulate } from "@/lib/availability/simulator";
+import { simulate } from "@/lib/availability/probes/simulator";
 import { ServiceKey } from "@/lib/availability/schemas";
 
 /**

@@ -8,7 +8,7 @@ import { IncidentStateBadge, SeverityBadge } from "@/components/availability/sta
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { acknowledgeIncidentAction, addIncidentUpdateAction, resolveIncidentAction } from "@/lib/availability/actions";
-import { getIncidentDetail, listTimeline, type IncidentDetail } from "@/lib/availability/incident-queries";
+import { getIncidentDetail, listTimeline, type IncidentDetail } from "@/lib/availability/incidents/incident-queries";
 import { requirePagePermission } from "@/lib/auth/service";
 import { can } from "@/lib/auth/permissions";
 

@@ -29,8 +29,8 @@ import { StatusStrip } from "@/components/availability/status-strip";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getServiceByKey, type ServiceRow } from "@/lib/availability/queries";
-import { isRangeKey, rollingWindow } from "@/lib/availability/ranges";
-import { loadServiceDetail } from "@/lib/availability/views";
+import { isRangeKey, rollingWindow } from "@/lib/availability/rollups/ranges";
+import { loadServiceDetail } from "@/lib/availability/views/views";
 import type { RangeKey } from "@/lib/availability/vocabulary";
 import { requirePagePermission } from "@/lib/auth/service";
 

@@ -1,6 +1,6 @@
 import { apiKeyRoute } from "@/lib/api/define-route";
 import { readJson } from "@/lib/api/read-json";
-import { ingestPushedBatch } from "@/lib/availability/push";
+import { ingestPushedBatch } from "@/lib/availability/ingest/push";
 import { PushedBatch } from "@/lib/availability/schemas";
 import { parseInput } from "@/lib/validation";
 

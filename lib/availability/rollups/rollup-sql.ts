@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { HISTOGRAM_SIZE, LATENCY_BUCKETS_MS } from "./vocabulary";
+import { HISTOGRAM_SIZE, LATENCY_BUCKETS_MS } from "../vocabulary";
 
 /**
  * The one aggregation behind the hourly and daily rollups. `source` is a query (or a

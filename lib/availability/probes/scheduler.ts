@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { SYSTEM_ACTOR } from "@/lib/context";
-import { ingestSamples, type SampleInput } from "./ingest";
+import { ingestSamples, type SampleInput } from "../ingest/ingest";
 import { probe, type ProbeResult, type ProbeTarget } from "./probe";
 
 /**

@@ -3,9 +3,9 @@ import { and, asc, count, desc, eq, isNotNull, isNull, sql, type SQL } from "dri
 import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db/client";
 import { apiKeys, availabilityIncidents, availabilityIncidentUpdates, availabilityServices, users } from "@/db/schema";
-import { incidentAcknowledger, incidentColumns, incidentsBetween, incidentsQuery, toIncidentRow, type IncidentRow } from "./queries";
-import { incidentStats, type IncidentStats } from "./sla-math";
-import type { IncidentUpdateKind } from "./vocabulary";
+import { incidentAcknowledger, incidentColumns, incidentsBetween, incidentsQuery, toIncidentRow, type IncidentRow } from "../queries";
+import { incidentStats, type IncidentStats } from "../sla/sla-math";
+import type { IncidentUpdateKind } from "../vocabulary";
 
 /**
  * Reads behind the incidents list and an incident's page: one page of incidents (open ones

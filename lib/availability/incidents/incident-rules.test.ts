@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { advanceStreak, type StreakSample, type StreakState } from "./incident-rules";
-import type { SampleStatus } from "./vocabulary";
+import type { SampleStatus } from "../vocabulary";
 
 const fresh: StreakState = { lastSampleAt: null, lastStatus: null, streakSince: null, consecutiveFailures: 0, consecutiveSuccesses: 0 };
 const thresholds = { failuresToOpen: 3, successesToResolve: 2 };

@@ -1,4 +1,4 @@
-import type { SampleStatus } from "./vocabulary";
+import type { SampleStatus } from "../vocabulary";
 
 /**
  * When an automatic incident opens and resolves, as a pure function of a service's streak

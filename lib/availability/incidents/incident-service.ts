@@ -5,7 +5,7 @@ import { availabilityIncidents, availabilityServices } from "@/db/schema";
 import { auditActor, type RequestContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { addTimelineEntry, auditIncident, findOpenIncident, insertIncident, type Author } from "./incident-store";
-import type { OpenIncidentInput, ResolveIncidentInput } from "./schemas";
+import type { OpenIncidentInput, ResolveIncidentInput } from "../schemas";
 
 /** What people do with incidents. Each verb adds to the timeline and audits last. */
 

@@ -4,12 +4,12 @@ import { closeDb, db } from "@/db/client";
 import { availabilityIncidents, availabilityMaintenance } from "@/db/schema";
 import { insertUser } from "@/test/db";
 import { readServiceDetail } from "./detail-read";
-import { insertIncident } from "./incident-store";
+import { insertIncident } from "../incidents/incident-store";
 import { SYSTEM_ACTOR } from "@/lib/context";
-import { ingestSamples } from "./ingest";
-import { bucketsByService, incidentsBetween, maintenanceBetween } from "./queries";
-import { emptyCounts } from "./sla-math";
-import { sample, testService } from "./test-support";
+import { ingestSamples } from "../ingest/ingest";
+import { bucketsByService, incidentsBetween, maintenanceBetween } from "../queries";
+import { emptyCounts } from "../sla/sla-math";
+import { sample, testService } from "../../../test/availability";
 
 afterAll(closeDb);
 

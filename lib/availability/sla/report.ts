@@ -13,10 +13,10 @@ import {
   type IncidentRow,
   type MaintenanceRow,
   type ServiceRow,
-} from "./queries";
-import { dayWindow, type RangeWindow } from "./ranges";
+} from "../queries";
+import { dayWindow, type RangeWindow } from "../rollups/ranges";
 import { compositePercent, emptyCounts, incidentStats, type IncidentStats } from "./sla-math";
-import type { ReportQuery } from "./schemas";
+import type { ReportQuery } from "../schemas";
 
 /**
  * The SLA report an auditor takes away (SOC 2 A1.2): per service and period, uptime with

@@ -6,8 +6,8 @@ import { createApiKey } from "@/lib/api-keys/service";
 import { auditEvents, headSeq, insertUser, signedInContext } from "@/test/db";
 import { POST } from "@/app/api/v1/availability/samples/route";
 import { SYSTEM_ACTOR } from "@/lib/context";
-import { ingestLateSamples } from "./ingest";
-import { hourlyRollups, sample, serviceRow, testService } from "./test-support";
+import { ingestLateSamples } from "../../lib/availability/ingest/ingest";
+import { hourlyRollups, sample, serviceRow, testService } from "../availability";
 
 /** POST /api/v1/availability/samples: services push their own health samples in batches. */
 let writer = "";

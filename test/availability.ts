@@ -3,10 +3,10 @@ import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { availabilityDaily, availabilityHourly, availabilityServices } from "@/db/schema";
 import { ANONYMOUS } from "@/lib/context";
-import { createService, type NewService } from "./registry-service";
-import { HISTOGRAM_SIZE } from "./vocabulary";
-import { latencyBucket } from "./sla-math";
-import type { SampleInput } from "./ingest";
+import { createService, type NewService } from "../lib/availability/registry/registry-service";
+import { HISTOGRAM_SIZE } from "../lib/availability/vocabulary";
+import { latencyBucket } from "../lib/availability/sla/sla-math";
+import type { SampleInput } from "../lib/availability/ingest/ingest";
 
 /** Helpers for the availability service tests (files share one database: keys are unique). */
 export async function testService(overrides: Partial<NewService> = {}, createdAt = new Date("2026-01-01T00:00:00Z")) {

@@ -5,10 +5,10 @@ import { availabilityIncidents, availabilityIncidentUpdates } from "@/db/schema"
 import type { RequestContext } from "@/lib/context";
 import { actionRegistry } from "@/lib/actions/define-action";
 import { auditEvents, headSeq, insertUser, signedInContext } from "@/test/db";
-import { ingestSamples } from "./ingest";
+import { ingestSamples } from "../ingest/ingest";
 import { SYSTEM_ACTOR } from "@/lib/context";
-import { sample, testService } from "./test-support";
-import "./actions";
+import { sample, testService } from "../../../test/availability";
+import "../actions";
 
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 

@@ -5,11 +5,11 @@ import { availabilityIncidents, availabilityIncidentUpdates, availabilitySamples
 import { SYSTEM_ACTOR, ANONYMOUS } from "@/lib/context";
 import { auditEvents, headSeq } from "@/test/db";
 import { ingestSamples, type SampleInput } from "./ingest";
-import { dayWindow } from "./ranges";
-import { countsByService, figuresFor } from "./queries";
-import { pruneRawSamples } from "./retention";
-import { createMaintenance } from "./registry-service";
-import { dailyRollups, hourlyRollups, rollupsFromRaw, sample, serviceRow, testService } from "./test-support";
+import { dayWindow } from "../rollups/ranges";
+import { countsByService, figuresFor } from "../queries";
+import { pruneRawSamples } from "../rollups/retention";
+import { createMaintenance } from "../registry/registry-service";
+import { dailyRollups, hourlyRollups, rollupsFromRaw, sample, serviceRow, testService } from "../../../test/availability";
 
 afterAll(closeDb);
 

@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDb, db } from "@/db/client";
 import { SYSTEM_ACTOR } from "@/lib/context";
-import { ingestSamples } from "./ingest";
-import { rollingWindow } from "./ranges";
+import { ingestSamples } from "../ingest/ingest";
+import { rollingWindow } from "../rollups/ranges";
 import { loadOverview, loadServiceDetail } from "./views";
-import { sample, testService } from "./test-support";
+import { sample, testService } from "../../../test/availability";
 
 afterAll(closeDb);
 

@@ -5,10 +5,10 @@ import { availabilityMaintenance, availabilityServices, availabilitySettings } f
 import { recordAudit } from "@/lib/audit/append";
 import { auditActor, type RequestContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
-import { getRawRetentionDays, serviceSettings } from "./queries";
-import { startOfUtcDay } from "./ranges";
-import { rebuildRollups } from "./rollup-rebuild";
-import type { MaintenanceInput, UpdateServiceInput } from "./schemas";
+import { getRawRetentionDays, serviceSettings } from "../queries";
+import { startOfUtcDay } from "../rollups/ranges";
+import { rebuildRollups } from "../rollups/rollup-rebuild";
+import type { MaintenanceInput, UpdateServiceInput } from "../schemas";
 
 /** The service registry, maintenance windows and retention. Each verb audits last, in the caller's transaction. */
 

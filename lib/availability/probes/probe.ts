@@ -1,4 +1,4 @@
-import type { SampleStatus } from "./vocabulary";
+import type { SampleStatus } from "../vocabulary";
 
 /**
  * One HTTP health check. Never throws: a timeout, a refused connection or a bad answer is a

@@ -5,10 +5,10 @@ import { availabilityIncidents, availabilityMaintenance, availabilityServices } 
 import { recordAuditEvents, stagingStatement } from "@/lib/audit/append";
 import type { AuditActor } from "@/lib/context";
 import type { AuditEventInput } from "@/lib/audit/vocabulary";
-import { advanceStreak, type IncidentTransition, type StreakSample, type StreakState } from "./incident-rules";
-import { addTimelineEntry, insertIncident, type Author } from "./incident-store";
-import { rollupStatement } from "./rollup-sql";
-import type { SampleStatus, Severity } from "./vocabulary";
+import { advanceStreak, type IncidentTransition, type StreakSample, type StreakState } from "../incidents/incident-rules";
+import { addTimelineEntry, insertIncident, type Author } from "../incidents/incident-store";
+import { rollupStatement } from "../rollups/rollup-sql";
+import type { SampleStatus, Severity } from "../vocabulary";
 
 export type SampleInput = {
   serviceId: string;

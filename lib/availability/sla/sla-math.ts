@@ -1,4 +1,4 @@
-import { COMPOSITE_CREDIT, HISTOGRAM_SIZE, LATENCY_BUCKETS_MS } from "./vocabulary";
+import { COMPOSITE_CREDIT, HISTOGRAM_SIZE, LATENCY_BUCKETS_MS } from "../vocabulary";
 
 /**
  * The availability figures, as pure functions of rollup counts and incidents, so that every

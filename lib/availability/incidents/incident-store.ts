@@ -4,7 +4,7 @@ import type { Executor, Transaction } from "@/db/client";
 import { availabilityIncidents, availabilityIncidentUpdates } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/append";
 import type { AuditActor } from "@/lib/context";
-import type { IncidentUpdateKind, Severity } from "./vocabulary";
+import type { IncidentUpdateKind, Severity } from "../vocabulary";
 
 /**
  * Writing incidents and their timelines, shared by automatic detection (ingest.ts) and the

@@ -1,4 +1,4 @@
-import { RANGES, RANGE_LABELS, type RangeKey } from "./vocabulary";
+import { RANGES, RANGE_LABELS, type RangeKey } from "../vocabulary";
 
 /**
  * A time range the pages and the report read: where it starts and ends, and which rollup it

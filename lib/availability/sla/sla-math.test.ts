@@ -20,7 +20,7 @@ import {
   sumCounts,
   uptimePercent,
 } from "./sla-math";
-import { DEFAULT_SERVICES, HISTOGRAM_SIZE, LATENCY_BUCKETS_MS } from "./vocabulary";
+import { DEFAULT_SERVICES, HISTOGRAM_SIZE, LATENCY_BUCKETS_MS } from "../vocabulary";
 
 /** Counts with the given statuses; everything else empty. */
 function counts(partial: Partial<Counts>): Counts {

@@ -1,9 +1,9 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
-import { toBuckets, type Bucket, type BucketRow, type IncidentRow, type MaintenanceRow } from "./queries";
-import { bucketEnd, isoDay, type RangeWindow } from "./ranges";
-import type { Severity } from "./vocabulary";
+import { toBuckets, type Bucket, type BucketRow, type IncidentRow, type MaintenanceRow } from "../queries";
+import { bucketEnd, isoDay, type RangeWindow } from "../rollups/ranges";
+import type { Severity } from "../vocabulary";
 
 export type ServiceDetailRead = {
   strip: Map<string, Bucket[]>;

@@ -14,9 +14,9 @@ import {
   type OpenIncidentBrief,
   type ServiceRow,
   type StripDay,
-} from "./queries";
+} from "../queries";
 import { readServiceDetail } from "./detail-read";
-import { bucketEnd, bucketStarts, rollingWindow, startOfUtcHour, type RangeWindow } from "./ranges";
+import { bucketEnd, bucketStarts, rollingWindow, startOfUtcHour, type RangeWindow } from "../rollups/ranges";
 import {
   budgetBurnDown,
   burnRate,
@@ -29,7 +29,7 @@ import {
   uptimePercent,
   type Counts,
   type IncidentStats,
-} from "./sla-math";
+} from "../sla/sla-math";
 
 /**
  * What the overview and a service page show, assembled from the rollup reads in a handful

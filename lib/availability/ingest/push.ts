@@ -6,7 +6,7 @@ import { auditActor, type RequestContext } from "@/lib/context";
 import { pgErrorCode } from "@/lib/controls/pg-errors";
 import { AppError } from "@/lib/errors";
 import { ingestLateSamples, ingestSamples, servicesDue, type SampleInput } from "./ingest";
-import type { PushedBatch } from "./schemas";
+import type { PushedBatch } from "../schemas";
 
 /** Clocks drift: a sample up to this far in the future is accepted, later ones are refused. */
 const FUTURE_SKEW_MS = 5 * 60_000;
