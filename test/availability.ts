@@ -3,34 +3,30 @@ import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { availabilityDaily, availabilityHourly, availabilityServices } from "@/db/schema";
 import { ANONYMOUS } from "@/lib/context";
-import { createService, type NewService } from "../lib/availability/registry/registry-service";
-import { HISTOGRAM_SIZE } from "../lib/availability/vocabulary";
-import { latencyBucket } from "../lib/availability/sla/sla-math";
-import type { SampleInput } from "../lib/availability/ingest/ingest";
+import type { SampleInput } from "@/lib/availability/ingest/ingest";
+import { createService, type NewService } from "@/lib/availability/service";
+import { latencyBucket } from "@/lib/availability/sla/sla-math";
+import { HISTOGRAM_SIZE } from "@/lib/availability/vocabulary";
 
 /** Helpers for the availability service tests (files share one database: keys are unique). */
 export async function testService(overrides: Partial<NewService> = {}, createdAt = new Date("2026-01-01T00:00:00Z")) {
   const key = `t_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
   return db.transaction((tx) =>
-    createService(
-      tx,
-      ANONYMOUS,
-      {
-        key,
-        name: `Test ${key}`,
-        description: "",
-        weight: 0.1,
-        slaTarget: 99.9,
-        healthUrl: null,
-        intervalSeconds: 30,
-        timeoutMs: 1000,
-        degradedLatencyMs: 100,
-        failuresToOpen: 3,
-        successesToResolve: 2,
-        ...overrides,
-      },
+    createService(tx, ANONYMOUS, {
+      key,
+      name: `Test ${key}`,
+      description: "",
+      weight: 0.1,
+      slaTarget: 99.9,
+      healthUrl: null,
+      intervalSeconds: 30,
+      timeoutMs: 1000,
+      degradedLatencyMs: 100,
+      failuresToOpen: 3,
+      successesToResolve: 2,
       createdAt,
-    ),
+      ...overrides,
+    }),
   );
 }
 

@@ -15,12 +15,12 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { Grain } from "@/lib/availability/rollups/ranges";
-import type { Overview, SeriesPoint } from "@/lib/availability/views/views";
-import { formatMs, formatPercent } from "./figures";
+import { formatCount, formatMs, formatPercent } from "@/components/format";
+import type { Overview, SeriesPoint } from "@/lib/availability/queries";
+import type { Grain } from "@/lib/availability/schemas";
 
-/** Series as the server computed them (lib/availability/views.ts), with `t` as epoch milliseconds (bucket start, UTC). */
-export type { Grain } from "@/lib/availability/rollups/ranges";
+/** Series as the server computed them (lib/availability/queries.ts), with `t` as epoch milliseconds (bucket start, UTC). */
+export type { Grain };
 export type CompositePoint = Omit<Overview["compositeSeries"][number], "t"> & { t: number };
 export type DetailPoint = Omit<SeriesPoint, "t"> & { t: number };
 
@@ -204,7 +204,7 @@ export function StatusBarsChart({ data, grain }: { data: DetailPoint[]; grain: G
             formatter={(v, name, item) => {
               const key = STATUS_KEYS.find((k) => STATUS_NAMES[k] === name);
               const count = key ? (item.payload as { counts: DetailPoint }).counts[key] : 0;
-              return [`${count.toLocaleString("en-US")} (${formatPercent(Number(v), 2)})`, name];
+              return [`${formatCount(count)} (${formatPercent(Number(v), 2)})`, name];
             }}
           />
           <Legend iconType="circle" iconSize={8} wrapperStyle={legend} itemSorter={null} />

@@ -1,4 +1,5 @@
 import type { SQL } from "drizzle-orm";
+import { addDays, DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS, startOfUtcDay } from "@/lib/time";
 import { benchSecrets, benchServer, type Figure, freshDatabase, median, percentile, report, round, SMALL, timed } from "./harness";
 
 /**
@@ -40,50 +41,44 @@ async function main() {
     process.env.DATABASE_URL = await freshDatabase(server.url, "bench_availability");
     const { closeDb, db, sqlClient } = await import("@/db/client");
     const { ANONYMOUS } = await import("@/lib/context");
-    const { createService } = await import("@/lib/availability/registry/registry-service");
+    const { createService, rollupStatement } = await import("@/lib/availability/service");
     const { generateSamples } = await import("@/db/seed/availability-samples");
-    const { rollingWindow } = await import("@/lib/availability/rollups/ranges");
-    const { loadOverview, loadServiceDetail } = await import("@/lib/availability/views/views");
-    const { rollupStatement } = await import("@/lib/availability/rollups/rollup-sql");
+    const { rollingWindow } = await import("@/lib/availability/schemas");
+    const { getServiceByKey, loadOverview, loadServiceDetail } = await import("@/lib/availability/queries");
     const { sql } = await import("drizzle-orm");
     const { PgDialect } = await import("drizzle-orm/pg-core");
     const pg = sqlClient();
 
     // A quarter second past a 30 s slot: the benchmark's own rows (+7.5 s, +17.5 s, and the
     // pushes' whole-second offsets from here) never land on one another or on the seed.
-    const now = new Date(Math.floor(Date.now() / 30_000) * 30_000 + 250);
-    const dayMs = 86_400_000;
-    const today = Math.floor(now.getTime() / dayMs) * dayMs;
-    const start = new Date(today - DAYS * dayMs);
+    const now = new Date(Math.floor(Date.now() / (INTERVAL * SECOND_MS)) * INTERVAL * SECOND_MS + 250);
+    const today = startOfUtcDay(now).getTime();
+    const start = addDays(today, -DAYS);
     const services: { id: string; key: string; base: number }[] = [];
     for (let i = 0; i < SERVICES; i++) {
       const row = await db.transaction((tx) =>
-        createService(
-          tx,
-          ANONYMOUS,
-          {
-            key: `bench_service_${i}`,
-            name: `Bench service ${i}`,
-            description: "",
-            weight: 0.1,
-            slaTarget: 99.9,
-            healthUrl: null,
-            intervalSeconds: INTERVAL,
-            timeoutMs: 1000,
-            degradedLatencyMs: 100,
-            failuresToOpen: 3,
-            successesToResolve: 2,
-          },
-          new Date(start.getTime() - dayMs),
-        ),
+        createService(tx, ANONYMOUS, {
+          key: `bench_service_${i}`,
+          name: `Bench service ${i}`,
+          description: "",
+          weight: 0.1,
+          slaTarget: 99.9,
+          healthUrl: null,
+          intervalSeconds: INTERVAL,
+          timeoutMs: 1000,
+          degradedLatencyMs: 100,
+          failuresToOpen: 3,
+          successesToResolve: 2,
+          createdAt: addDays(start, -1),
+        }),
       );
       services.push({ id: row.id, key: row.key, base: 20 + i * 7 });
     }
     const seeded = await timed(async () => {
       let n = 0;
       // Ten days per statement keeps each statement's RETURNING set modest.
-      for (let from = start.getTime(); from < now.getTime(); from += 10 * dayMs) {
-        const to = new Date(Math.min(from + 10 * dayMs - INTERVAL * 1000, now.getTime()));
+      for (let from = start.getTime(); from < now.getTime(); from += 10 * DAY_MS) {
+        const to = new Date(Math.min(from + 10 * DAY_MS - INTERVAL * SECOND_MS, now.getTime()));
         n += await generateSamples(db, services, new Date(from), to, INTERVAL);
         console.log(`  seeded ${n} samples`);
       }
@@ -98,10 +93,9 @@ async function main() {
     // The pages open on 30 days; the raw side is what those pages show: 90-day strips and the range.
     const window30 = rollingWindow("30d", now);
     const overview = await repeat(READS, () => loadOverview(window30));
-    const target = (await import("@/lib/availability/queries")).getServiceByKey;
-    const svc = (await target("bench_service_0"))!;
+    const svc = (await getServiceByKey("bench_service_0"))!;
     const detail = await repeat(READS, () => loadServiceDetail(svc, window30));
-    const stripFrom = new Date(today - 89 * dayMs).toISOString();
+    const stripFrom = addDays(today, -89).toISOString();
     const rawOverview = await repeat(
       RAW_RUNS,
       () => pg`
@@ -166,7 +160,7 @@ async function main() {
       services.flatMap((s) =>
         Array.from({ length: 3600 / INTERVAL }, (_, i) => ({
           service_id: s.id,
-          observed_at: new Date(hourStart + i * INTERVAL * 1000 + offsetMs).toISOString(),
+          observed_at: new Date(hourStart + i * INTERVAL * SECOND_MS + offsetMs).toISOString(),
           status: i % 50 === 0 ? "degraded" : "healthy",
           latency_ms: 20 + (i % 40),
         })),
@@ -187,7 +181,7 @@ async function main() {
     const rolledHour: number[] = [];
     const differences: number[] = [];
     for (let h = 0; h < WARMUP_HOURS + HOURS_MEASURED; h++) {
-      const hourStart = today - (h + 2) * 3_600_000;
+      const hourStart = today - (h + 2) * HOUR_MS;
       // Between the seeded slots (+7.5 s and +17.5 s), so every row is new, as when ingesting.
       const plain = () => timed(() => onConnection(insertSql(hourRows(hourStart, 7_500))));
       const rolled = () => timed(() => onConnection(rollupStatement(insertSql(hourRows(hourStart, 17_500)))));
@@ -240,7 +234,7 @@ async function main() {
         const slot = batch * (BATCH / SERVICES) + Math.floor(i / SERVICES);
         return {
           s,
-          at: new Date(now.getTime() - 60_000 - slot * INTERVAL * 1000 - offsetMs - client * 1000),
+          at: new Date(now.getTime() - MINUTE_MS - slot * INTERVAL * SECOND_MS - offsetMs - client * SECOND_MS),
           status: i % 97 === 0 ? "down" : "healthy",
           latency: 20 + (i % 60),
         };

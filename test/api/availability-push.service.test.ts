@@ -6,8 +6,9 @@ import { createApiKey } from "@/lib/api-keys/service";
 import { auditEvents, headSeq, insertUser, signedInContext } from "@/test/db";
 import { POST } from "@/app/api/v1/availability/samples/route";
 import { SYSTEM_ACTOR } from "@/lib/context";
-import { ingestLateSamples } from "../../lib/availability/ingest/ingest";
-import { hourlyRollups, sample, serviceRow, testService } from "../availability";
+import { ingestLateSamples } from "@/lib/availability/ingest/ingest";
+import { availabilityAudit } from "@/lib/availability/vocabulary";
+import { hourlyRollups, sample, serviceRow, testService } from "@/test/availability";
 
 /** POST /api/v1/availability/samples: services push their own health samples in batches. */
 let writer = "";
@@ -151,13 +152,10 @@ describe("POST /api/v1/availability/samples", () => {
       sample(svc.id, new Date(Date.now() - 60_000), "healthy", 20),
       sample(svc.id, new Date(Date.now() - 30_000), "healthy", 4_000_000),
     ];
-    const audit = {
-      type: "data_modification" as const,
-      action: "availability.samples_pushed",
-      outcome: "success" as const,
+    const audit = availabilityAudit.event("availability.samples_pushed", {
       resource: { type: "availability_samples", id: null },
-      metadata: {},
-    };
+      metadata: { samples: 2, services: [svc.key], from: bad[0]!.observedAt.toISOString(), to: bad[1]!.observedAt.toISOString() },
+    });
     await expect(ingestLateSamples(SYSTEM_ACTOR, bad, "push", [audit])).rejects.toMatchObject({ cause: { code: "23514" } });
     // And when the event cannot be chained (at the statement's commit), the samples go too.
     const unchainable = { ...SYSTEM_ACTOR, userId: "not-a-uuid" }; // the actor_user_id projection cannot cast it

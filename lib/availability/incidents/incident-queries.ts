@@ -3,45 +3,43 @@ import { and, asc, count, desc, eq, isNotNull, isNull, sql, type SQL } from "dri
 import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db/client";
 import { apiKeys, availabilityIncidents, availabilityIncidentUpdates, availabilityServices, users } from "@/db/schema";
-import { incidentAcknowledger, incidentColumns, incidentsBetween, incidentsQuery, toIncidentRow, type IncidentRow } from "../queries";
+import { addDays } from "@/lib/time";
+import { INCIDENTS_PAGE_SIZE, type IncidentsView } from "../schemas";
 import { incidentStats, type IncidentStats } from "../sla/sla-math";
 import type { IncidentUpdateKind } from "../vocabulary";
+import { incidentAcknowledger, incidentColumns, incidentsBetween, incidentsQuery, toIncidentRow, type IncidentRow } from "./incident-rows";
 
 /**
  * Reads behind the incidents list and an incident's page: one page of incidents (open ones
  * first), the summary tiles, and one incident with its timeline and who wrote each entry.
  */
-export const INCIDENT_STATES = ["open", "resolved", "all"] as const;
-export type IncidentStateFilter = (typeof INCIDENT_STATES)[number];
-
-export type IncidentListFilter = { state: IncidentStateFilter; serviceKey: string | null; page: number; pageSize: number };
-
 const resolver = alias(users, "resolver");
 const opener = alias(users, "opener");
 
-function listWhere(filter: Pick<IncidentListFilter, "state" | "serviceKey">): SQL | undefined {
+function listWhere(filter: Pick<IncidentsView, "state" | "service">): SQL | undefined {
   return and(
     filter.state === "open"
       ? isNull(availabilityIncidents.resolvedAt)
       : filter.state === "resolved"
         ? isNotNull(availabilityIncidents.resolvedAt)
         : undefined,
-    filter.serviceKey ? eq(availabilityServices.key, filter.serviceKey) : undefined,
+    filter.service ? eq(availabilityServices.key, filter.service) : undefined,
   );
 }
 
-/** One page of incidents, open ones first, then newest first; `total` counts every match. */
+/** One page of incidents (the list's URL state), open ones first, then newest first; `total` counts every match. */
 export async function listIncidentsPage(
-  filter: IncidentListFilter,
+  filter: IncidentsView,
   executor: Executor = db,
+  pageSize = INCIDENTS_PAGE_SIZE,
 ): Promise<{ rows: IncidentRow[]; total: number }> {
   const where = listWhere(filter);
   const [rows, [totals]] = await Promise.all([
     incidentsQuery(executor)
       .where(where)
       .orderBy(sql`${availabilityIncidents.resolvedAt} IS NULL DESC`, desc(availabilityIncidents.startedAt), asc(availabilityIncidents.id))
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize),
+      .limit(pageSize)
+      .offset((filter.page - 1) * pageSize),
     executor
       .select({ n: count() })
       .from(availabilityIncidents)
@@ -55,7 +53,7 @@ export type IncidentSummary = { open: number; unacknowledged: number; stats: Inc
 
 /** The tiles above the list: what is open now, and MTTR/MTTA over the last `days` days. */
 export async function incidentSummary(now: Date = new Date(), days = 30, executor: Executor = db): Promise<IncidentSummary> {
-  const from = new Date(now.getTime() - days * 86_400_000);
+  const from = addDays(now, -days);
   const [[open], recent] = await Promise.all([
     executor
       .select({

@@ -2,14 +2,17 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { availabilityIncidents, availabilityServices } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/service";
 import { auditActor, type RequestContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
-import { addTimelineEntry, auditIncident, findOpenIncident, insertIncident, type Author } from "./incident-store";
-import type { OpenIncidentInput, ResolveIncidentInput } from "../schemas";
+import type { IncidentIdInput, IncidentUpdateInput, OpenIncidentInput, ResolveIncidentInput } from "../schemas";
+import { availabilityAudit } from "../vocabulary";
+import { addTimelineEntry, findOpenIncident, insertIncident, type Author } from "./incident-store";
 
 /** What people do with incidents. Each verb adds to the timeline and audits last. */
 
 const authorOf = (ctx: RequestContext): Author => ({ userId: ctx.user?.id ?? null, apiKeyId: ctx.apiKey?.id ?? null });
+const incident = (id: string) => ({ type: "availability_incident", id });
 
 async function lockIncident(tx: Transaction, id: string) {
   const [row] = await tx.select().from(availabilityIncidents).where(eq(availabilityIncidents.id, id)).for("update");
@@ -42,32 +45,45 @@ export async function openIncident(tx: Transaction, ctx: RequestContext, input: 
     detectedAt: now,
     body: input.body,
   });
-  await auditIncident(tx, auditActor(ctx), "availability.incident_opened", id, {
-    service: service.key,
-    severity: input.severity,
-    startedAt: startedAt.toISOString(),
-    source: "manual",
-  });
+  await recordAudit(
+    tx,
+    auditActor(ctx),
+    availabilityAudit.event("availability.incident_opened", {
+      resource: incident(id),
+      metadata: { service: service.key, severity: input.severity, startedAt: startedAt.toISOString(), source: "manual" },
+    }),
+  );
   return { id };
 }
 
-export async function acknowledgeIncident(tx: Transaction, ctx: RequestContext, id: string) {
-  const incident = await lockIncident(tx, id);
-  if (incident.resolvedAt) throw new AppError("conflict", "This incident is already resolved.");
-  if (incident.acknowledgedAt) throw new AppError("conflict", "This incident is already acknowledged.");
+export async function acknowledgeIncident(tx: Transaction, ctx: RequestContext, input: IncidentIdInput) {
+  const row = await lockIncident(tx, input.id);
+  if (row.resolvedAt) throw new AppError("conflict", "This incident is already resolved.");
+  if (row.acknowledgedAt) throw new AppError("conflict", "This incident is already acknowledged.");
   const now = new Date();
-  await tx.update(availabilityIncidents).set({ acknowledgedAt: now, acknowledgedBy: ctx.user!.id }).where(eq(availabilityIncidents.id, id));
-  await addTimelineEntry(tx, id, "acknowledged", `Acknowledged by ${ctx.user!.name}.`, authorOf(ctx), now);
-  await auditIncident(tx, auditActor(ctx), "availability.incident_acknowledged", id, {
-    before: { acknowledgedAt: null },
-    after: { acknowledgedAt: now.toISOString() },
-  });
+  await tx
+    .update(availabilityIncidents)
+    .set({ acknowledgedAt: now, acknowledgedBy: ctx.user!.id })
+    .where(eq(availabilityIncidents.id, input.id));
+  await addTimelineEntry(tx, input.id, "acknowledged", `Acknowledged by ${ctx.user!.name}.`, authorOf(ctx), now);
+  await recordAudit(
+    tx,
+    auditActor(ctx),
+    availabilityAudit.event("availability.incident_acknowledged", {
+      resource: incident(input.id),
+      metadata: { before: { acknowledgedAt: null }, after: { acknowledgedAt: now.toISOString() } },
+    }),
+  );
 }
 
-export async function addIncidentUpdate(tx: Transaction, ctx: RequestContext, id: string, body: string) {
-  await lockIncident(tx, id);
-  await addTimelineEntry(tx, id, "update", body, authorOf(ctx));
-  await auditIncident(tx, auditActor(ctx), "availability.incident_updated", id, { length: body.length });
+export async function addIncidentUpdate(tx: Transaction, ctx: RequestContext, input: IncidentUpdateInput) {
+  await lockIncident(tx, input.id);
+  await addTimelineEntry(tx, input.id, "update", input.body, authorOf(ctx));
+  await recordAudit(
+    tx,
+    auditActor(ctx),
+    availabilityAudit.event("availability.incident_updated", { resource: incident(input.id), metadata: { length: input.body.length } }),
+  );
 }
 
 /**
@@ -75,21 +91,21 @@ export async function addIncidentUpdate(tx: Transaction, ctx: RequestContext, id
  * cause yet): the resolution time of a resolved incident is kept.
  */
 export async function resolveIncident(tx: Transaction, ctx: RequestContext, input: ResolveIncidentInput) {
-  const incident = await lockIncident(tx, input.id);
+  const row = await lockIncident(tx, input.id);
   const now = new Date();
-  const resolvedAt = incident.resolvedAt ?? input.resolvedAt ?? now;
-  if (resolvedAt > now || resolvedAt < incident.startedAt) {
+  const resolvedAt = row.resolvedAt ?? input.resolvedAt ?? now;
+  if (resolvedAt > now || resolvedAt < row.startedAt) {
     throw new AppError("validation", "The resolution time must be between the start and now.", {
       fieldErrors: { resolvedAt: ["Choose a time between the start and now."] },
     });
   }
-  const closing = incident.resolvedAt === null;
+  const closing = row.resolvedAt === null;
   await tx
     .update(availabilityIncidents)
     .set({
       resolvedAt,
       rootCause: input.rootCause,
-      postmortemUrl: input.postmortemUrl ?? incident.postmortemUrl,
+      postmortemUrl: input.postmortemUrl ?? row.postmortemUrl,
       ...(closing ? { resolvedBy: ctx.user!.id } : {}),
     })
     .where(eq(availabilityIncidents.id, input.id));
@@ -97,16 +113,16 @@ export async function resolveIncident(tx: Transaction, ctx: RequestContext, inpu
     ? `Resolved by ${ctx.user!.name}. Root cause: ${input.rootCause}`
     : `Root cause recorded by ${ctx.user!.name}: ${input.rootCause}`;
   await addTimelineEntry(tx, input.id, closing ? "resolved" : "update", body, authorOf(ctx), now);
-  await auditIncident(tx, auditActor(ctx), closing ? "availability.incident_resolved" : "availability.incident_updated", input.id, {
-    before: {
-      resolvedAt: incident.resolvedAt?.toISOString() ?? null,
-      rootCause: incident.rootCause,
-      postmortemUrl: incident.postmortemUrl,
-    },
-    after: {
-      resolvedAt: resolvedAt.toISOString(),
-      rootCause: input.rootCause,
-      postmortemUrl: input.postmortemUrl ?? incident.postmortemUrl,
-    },
-  });
+  const metadata = {
+    before: { resolvedAt: row.resolvedAt?.toISOString() ?? null, rootCause: row.rootCause, postmortemUrl: row.postmortemUrl },
+    after: { resolvedAt: resolvedAt.toISOString(), rootCause: input.rootCause, postmortemUrl: input.postmortemUrl ?? row.postmortemUrl },
+  };
+  await recordAudit(
+    tx,
+    auditActor(ctx),
+    availabilityAudit.event(closing ? "availability.incident_resolved" : "availability.incident_updated", {
+      resource: incident(input.id),
+      metadata,
+    }),
+  );
 }

@@ -2,14 +2,12 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Executor, Transaction } from "@/db/client";
 import { availabilityIncidents, availabilityIncidentUpdates } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/append";
-import type { AuditActor } from "@/lib/context";
-import type { IncidentUpdateKind, Severity } from "../vocabulary";
+import type { IncidentSource, IncidentUpdateKind, Severity } from "../vocabulary";
 
 /**
  * Writing incidents and their timelines, shared by automatic detection (ingest.ts) and the
  * people who manage them (incident-service.ts). Each verb writes its timeline entry; the
- * audit event is the caller's last statement (recordAudit holds the chain lock to commit).
+ * audit event is the caller's last statement.
  */
 export type Author = { userId: string | null; apiKeyId: string | null };
 
@@ -36,7 +34,7 @@ export type NewIncident = {
   serviceId: string;
   title: string;
   severity: Severity;
-  source: "auto" | "manual";
+  source: IncidentSource;
   startedAt: Date;
   detectedAt: Date;
   body: string;
@@ -50,20 +48,4 @@ export async function insertIncident(tx: Transaction, author: Author, incident: 
     .returning({ id: availabilityIncidents.id });
   await addTimelineEntry(tx, row!.id, incident.source === "auto" ? "detected" : "opened", body, author, incident.detectedAt);
   return row!.id;
-}
-
-export async function auditIncident(
-  tx: Transaction,
-  actor: AuditActor,
-  action: string,
-  incidentId: string,
-  metadata: Record<string, unknown>,
-) {
-  await recordAudit(tx, actor, {
-    type: "data_modification",
-    action,
-    outcome: "success",
-    resource: { type: "availability_incident", id: incidentId },
-    metadata,
-  });
 }

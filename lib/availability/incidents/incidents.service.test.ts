@@ -7,7 +7,7 @@ import { actionRegistry } from "@/lib/actions/define-action";
 import { auditEvents, headSeq, insertUser, signedInContext } from "@/test/db";
 import { ingestSamples } from "../ingest/ingest";
 import { SYSTEM_ACTOR } from "@/lib/context";
-import { sample, testService } from "../../../test/availability";
+import { sample, testService } from "@/test/availability";
 import "../actions";
 
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
@@ -76,6 +76,29 @@ describe("incident handling", () => {
       "availability.incident_acknowledged",
       "availability.incident_updated",
       "availability.incident_resolved",
+    ]);
+  });
+
+  it("audits each step as a data change by the person, with what changed", async () => {
+    const svc = await testService();
+    const seq = await headSeq();
+    const id = openedId(await run("availability.incident_open", ops, { serviceId: svc.id, title: "Queue stuck", severity: "sev3" }));
+    await run("availability.incident_acknowledge", ops, { id });
+    await run("availability.incident_update", ops, { id, body: "Draining." });
+    await run("availability.incident_resolve", ops, { id, rootCause: "A stuck lease." });
+    const events = await auditEvents({ afterSeq: seq, resourceId: id });
+    expect(events.every((e) => e.eventType === "data_modification" && e.outcome === "success" && e.actorUserId === ops.user!.id)).toBe(
+      true,
+    );
+    const [row] = await db.select().from(availabilityIncidents).where(eq(availabilityIncidents.id, id));
+    expect(events.map((e) => e.metadata)).toEqual([
+      { service: svc.key, severity: "sev3", startedAt: expect.any(String), source: "manual" },
+      { before: { acknowledgedAt: null }, after: { acknowledgedAt: row!.acknowledgedAt!.toISOString() } },
+      { length: "Draining.".length },
+      {
+        before: { resolvedAt: null, rootCause: null, postmortemUrl: null },
+        after: { resolvedAt: row!.resolvedAt!.toISOString(), rootCause: "A stuck lease.", postmortemUrl: null },
+      },
     ]);
   });
 

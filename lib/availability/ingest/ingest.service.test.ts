@@ -6,10 +6,11 @@ import { SYSTEM_ACTOR, ANONYMOUS } from "@/lib/context";
 import { auditEvents, headSeq } from "@/test/db";
 import { ingestSamples, type SampleInput } from "./ingest";
 import { dayWindow } from "../rollups/ranges";
-import { countsByService, figuresFor } from "../queries";
+import { countsByService } from "../rollups/rollup-reads";
+import { figuresFor } from "../sla/figures";
 import { pruneRawSamples } from "../rollups/retention";
 import { createMaintenance } from "../registry/registry-service";
-import { dailyRollups, hourlyRollups, rollupsFromRaw, sample, serviceRow, testService } from "../../../test/availability";
+import { dailyRollups, hourlyRollups, rollupsFromRaw, sample, serviceRow, testService } from "@/test/availability";
 
 afterAll(closeDb);
 
@@ -138,6 +139,45 @@ describe("automatic incidents", () => {
     expect(timeline.map((t) => t.kind)).toEqual(["detected", "recovered"]);
     const events = (await auditEvents({ afterSeq: seq, resourceId: opened!.id })).map((e) => e.action);
     expect(events).toEqual(["availability.incident_opened", "availability.incident_resolved"]);
+  });
+
+  it("record the automatic incident's audit events as they always were: a security alert, then a data change", async () => {
+    const svc = await testService({ failuresToOpen: 2, successesToResolve: 1 });
+    const base = "2026-10-05T12:00:00Z";
+    const seq = await headSeq();
+    await ingest([sample(svc.id, at(base, 0), "down"), sample(svc.id, at(base, 1), "down"), sample(svc.id, at(base, 2), "healthy")]);
+    const [incident] = await db.select().from(availabilityIncidents).where(eq(availabilityIncidents.serviceId, svc.id));
+    const events = await auditEvents({ afterSeq: seq, resourceId: incident!.id });
+    expect(
+      events.map(({ eventType, action, outcome, resourceType, actorUserId, actorApiKeyId, metadata }) => ({
+        eventType,
+        action,
+        outcome,
+        resourceType,
+        actorUserId,
+        actorApiKeyId,
+        metadata,
+      })),
+    ).toEqual([
+      {
+        eventType: "security_alert",
+        action: "availability.incident_opened",
+        outcome: "success",
+        resourceType: "availability_incident",
+        actorUserId: null,
+        actorApiKeyId: null,
+        metadata: { service: svc.key, severity: "sev2", startedAt: at(base, 0).toISOString(), source: "auto" },
+      },
+      {
+        eventType: "data_modification",
+        action: "availability.incident_resolved",
+        outcome: "success",
+        resourceType: "availability_incident",
+        actorUserId: null,
+        actorApiKeyId: null,
+        metadata: { service: svc.key, resolvedAt: at(base, 2).toISOString(), source: "auto" },
+      },
+    ]);
   });
 
   it("ignore a late failure older than the newest sample", async () => {

@@ -1,15 +1,20 @@
 import "server-only";
 import { inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
+import { isRetryableConflict } from "@/db/errors";
 import { availabilityServices } from "@/db/schema";
+import { withTransaction } from "@/lib/actions/with-transaction";
 import { auditActor, type RequestContext } from "@/lib/context";
-import { pgErrorCode } from "@/lib/controls/pg-errors";
 import { AppError } from "@/lib/errors";
-import { ingestLateSamples, ingestSamples, servicesDue, type SampleInput } from "./ingest";
+import { addDays, MINUTE_MS } from "@/lib/time";
 import type { PushedBatch } from "../schemas";
+import { availabilityAudit } from "../vocabulary";
+import { ingestLateSamples, ingestSamples, servicesDue, type SampleInput } from "./ingest";
 
 /** Clocks drift: a sample up to this far in the future is accepted, later ones are refused. */
-const FUTURE_SKEW_MS = 5 * 60_000;
+const FUTURE_SKEW_MS = 5 * MINUTE_MS;
+/** Tries of a batch that PostgreSQL aborted as a deadlock or serialization failure. */
+const ATTEMPTS = 4;
 
 /**
  * Samples a service pushes itself (POST /api/v1/availability/samples). The whole batch is
@@ -46,7 +51,7 @@ export async function ingestPushedBatch(ctx: RequestContext, batch: PushedBatch,
     latencyMs: s.latencyMs ?? null,
     details: s.details ?? null,
   }));
-  const oldest = now.getTime() - (services[0]?.retentionDays ?? 35) * 86_400_000;
+  const oldest = addDays(now, -(services[0]?.retentionDays ?? 35)).getTime();
   const tooNew = samples.map((s) => s.observedAt.getTime() > now.getTime() + FUTURE_SKEW_MS);
   const tooOld = samples.map((s) => s.observedAt.getTime() < oldest);
   if (tooNew.includes(true))
@@ -55,10 +60,7 @@ export async function ingestPushedBatch(ctx: RequestContext, batch: PushedBatch,
     throw batchError(`A sample is older than the raw retention period (before ${new Date(oldest).toISOString()}).`, tooOld, "observedAt");
 
   const times = samples.map((s) => s.observedAt.getTime());
-  const audit = {
-    type: "data_modification" as const,
-    action: "availability.samples_pushed",
-    outcome: "success" as const,
+  const audit = availabilityAudit.event("availability.samples_pushed", {
     resource: { type: "availability_samples", id: null },
     metadata: {
       samples: samples.length,
@@ -66,16 +68,18 @@ export async function ingestPushedBatch(ctx: RequestContext, batch: PushedBatch,
       from: new Date(Math.min(...times)).toISOString(),
       to: new Date(Math.max(...times)).toISOString(),
     },
-  };
+  });
   // A batch that moves no service's streak (a backfill, a retry) needs no lock and so no
-  // transaction: one statement records it with its audit event.
+  // transaction: one autocommit statement records it with its audit event, and today's
+  // rollup rows stay locked for that statement alone. Rollup and service rows are locked in
+  // key order, but two batches can still meet in the samples' unique index; PostgreSQL then
+  // aborts one, and running it again is safe: nothing of it was committed.
   const actor = auditActor(ctx);
   const due = servicesDue(samples, services);
-  const result = await withDeadlockRetry(() =>
+  const result =
     due.length === 0
-      ? ingestLateSamples(actor, samples, "push", [audit])
-      : db.transaction((tx) => ingestSamples(tx, actor, samples, "push", [audit], due)),
-  );
+      ? await retryConflicts(() => ingestLateSamples(actor, samples, "push", [audit]))
+      : await withTransaction(ctx, (tx) => ingestSamples(tx, actor, samples, "push", [audit], due), { retries: ATTEMPTS - 1 });
   return {
     accepted: samples.length,
     inserted: result.inserted,
@@ -93,18 +97,13 @@ function batchError(message: string, bad: boolean[], field: string): AppError {
   return new AppError("validation", `${message} Nothing was recorded.`, { fieldErrors });
 }
 
-/**
- * Rollup rows and service rows are locked in key order, but two batches can still meet in
- * the samples' unique index; PostgreSQL then aborts one. Retrying it is safe: nothing of it
- * was committed.
- */
-export async function withDeadlockRetry<T>(run: () => Promise<T>, attempts = 4): Promise<T> {
+/** The autocommit statement's own retry (withTransaction retries only what it runs in a transaction). */
+async function retryConflicts<T>(run: () => Promise<T>): Promise<T> {
   for (let i = 1; ; i++) {
     try {
       return await run();
     } catch (err) {
-      const code = pgErrorCode(err);
-      if (i >= attempts || (code !== "40P01" && code !== "40001")) throw err;
+      if (i >= ATTEMPTS || !isRetryableConflict(err)) throw err;
       await new Promise((resolve) => setTimeout(resolve, 5 * i + Math.random() * 10));
     }
   }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, db, type Database } from "@/db/client";
 import { availabilitySamples, availabilityServices } from "@/db/schema";
 import { claimDueProbes, resolveHealthUrl, runDueProbes, type ClaimedProbe, type Claimer } from "./scheduler";
-import { testService } from "../../../test/availability";
+import { testService } from "@/test/availability";
 
 /**
  * Several workers share the probes through PostgreSQL. A real HTTP server counts the checks

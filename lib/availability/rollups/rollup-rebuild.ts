@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { isoDay, startOfUtcDay } from "./ranges";
+import { addDays, isoDay, startOfUtcDay } from "@/lib/time";
 import { rollupStatement } from "./rollup-sql";
 
 /**
@@ -11,7 +11,7 @@ import { rollupStatement } from "./rollup-sql";
  */
 export async function rebuildRollups(tx: Transaction, serviceIds: string[] | "all", from: Date, to: Date): Promise<void> {
   const first = startOfUtcDay(from);
-  const end = new Date(startOfUtcDay(to).getTime() + 86_400_000);
+  const end = addDays(startOfUtcDay(to), 1);
   const services = serviceIds === "all" ? sql`true` : sql`service_id = ANY(${`{${serviceIds.join(",")}}`}::uuid[])`;
   await tx.execute(
     sql`DELETE FROM availability_hourly WHERE ${services} AND hour >= ${first.toISOString()}::timestamptz AND hour < ${end.toISOString()}::timestamptz`,

@@ -1,4 +1,7 @@
-import { COMPOSITE_CREDIT, HISTOGRAM_SIZE, LATENCY_BUCKETS_MS } from "../vocabulary";
+import { MINUTE_MS } from "@/lib/time";
+import { COMPOSITE_CREDIT, HISTOGRAM_SIZE, LATENCY_BUCKETS_MS, type SlaVerdict } from "../vocabulary";
+
+export type { SlaVerdict };
 
 /**
  * The availability figures, as pure functions of rollup counts and incidents, so that every
@@ -185,8 +188,6 @@ export function budgetBurnDown(buckets: readonly Counts[], targetPercent: number
   });
 }
 
-export type SlaVerdict = "met" | "missed" | "unknown";
-
 export function slaVerdict(uptime: number | null, targetPercent: number): SlaVerdict {
   if (uptime === null) return "unknown";
   return uptime >= targetPercent ? "met" : "missed";
@@ -206,8 +207,6 @@ export type IncidentStats = {
   /** (Period − incident time) / failures: mean operating time between failures. */
   mtbfHours: number | null;
 };
-
-const MINUTE = 60_000;
 
 export function incidentStats(incidents: readonly IncidentTimes[], from: Date, to: Date, now: Date = new Date()): IncidentStats {
   const inPeriod = (d: Date) => d >= from && d < to;
@@ -231,9 +230,9 @@ export function incidentStats(incidents: readonly IncidentTimes[], from: Date, t
   const operating = Math.max(0, end.getTime() - from.getTime() - downtime);
   return {
     failures,
-    downtimeMinutes: downtime / MINUTE,
-    mttrMinutes: mean(resolved.map((i) => (i.resolvedAt!.getTime() - i.startedAt.getTime()) / MINUTE)),
-    mttaMinutes: mean(acknowledged.map((i) => Math.max(0, i.acknowledgedAt!.getTime() - i.detectedAt.getTime()) / MINUTE)),
-    mtbfHours: failures === 0 ? null : operating / failures / (60 * MINUTE),
+    downtimeMinutes: downtime / MINUTE_MS,
+    mttrMinutes: mean(resolved.map((i) => (i.resolvedAt!.getTime() - i.startedAt.getTime()) / MINUTE_MS)),
+    mttaMinutes: mean(acknowledged.map((i) => Math.max(0, i.acknowledgedAt!.getTime() - i.detectedAt.getTime()) / MINUTE_MS)),
+    mtbfHours: failures === 0 ? null : operating / failures / (60 * MINUTE_MS),
   };
 }

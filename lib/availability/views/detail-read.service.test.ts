@@ -7,9 +7,10 @@ import { readServiceDetail } from "./detail-read";
 import { insertIncident } from "../incidents/incident-store";
 import { SYSTEM_ACTOR } from "@/lib/context";
 import { ingestSamples } from "../ingest/ingest";
-import { bucketsByService, incidentsBetween, maintenanceBetween } from "../queries";
+import { incidentsBetween, maintenanceBetween } from "../queries";
+import { bucketsByService } from "../rollups/rollup-reads";
 import { emptyCounts } from "../sla/sla-math";
-import { sample, testService } from "../../../test/availability";
+import { sample, testService } from "@/test/availability";
 
 afterAll(closeDb);
 

@@ -1,9 +1,11 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
-import { toBuckets, type Bucket, type BucketRow, type IncidentRow, type MaintenanceRow } from "../queries";
-import { bucketEnd, isoDay, type RangeWindow } from "../rollups/ranges";
-import type { Severity } from "../vocabulary";
+import { isoDay } from "@/lib/time";
+import { toIncidentRow, type IncidentRow } from "../incidents/incident-rows";
+import type { MaintenanceRow } from "../registry/registry-queries";
+import { bucketEnd, type RangeWindow } from "../rollups/ranges";
+import { toBuckets, type Bucket, type BucketRow } from "../rollups/rollup-reads";
 
 export type ServiceDetailRead = {
   strip: Map<string, Bucket[]>;
@@ -12,23 +14,9 @@ export type ServiceDetailRead = {
   maintenance: MaintenanceRow[];
 };
 
-type IncidentTuple = [
-  string,
-  string,
-  string,
-  string,
-  string,
-  string,
-  string,
-  string,
-  string,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-];
-type MaintenanceTuple = [string, string | null, string | null, string, string, string];
+/** A row as JSON: the same members as the typed read's, with times as text. */
+type AsJson<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+type IncidentJson = Omit<AsJson<IncidentRow>, "severity" | "source"> & { severity: string; source: string };
 
 const date = (s: string | null) => (s === null ? null : new Date(s));
 
@@ -37,8 +25,11 @@ const date = (s: string | null) => (s === null ? null : new Date(s));
  * `histogramsFrom` on: the days a day-grain window shows), its recent hours, its incidents
  * overlapping [from, to) (newest first, at most 500) and the maintenance windows over
  * [from, to) that apply to it (its own and the global ones). The SQL is the function
- * availability_service_page (migration 0020), which keeps its plan between loads; each part
- * comes back as one JSON value, which the driver decodes far faster than rows.
+ * availability_service_page (migration 0023, which replaced 0020's positional arrays), which
+ * keeps its plan between loads; each part comes back as one JSON value of named members,
+ * which the driver decodes far faster than rows. Its TypeScript twins are the typed reads
+ * (bucketsByService, incidentsBetween, maintenanceBetween); detail-read.service.test.ts keeps
+ * them equal.
  */
 export async function readServiceDetail(
   serviceId: string,
@@ -49,8 +40,8 @@ export async function readServiceDetail(
   const [row] = await executor.execute<{
     strip: BucketRow[] | null;
     hours: BucketRow[] | null;
-    incidents: IncidentTuple[] | null;
-    maintenance: MaintenanceTuple[] | null;
+    incidents: IncidentJson[] | null;
+    maintenance: AsJson<MaintenanceRow>[] | null;
   }>(sql`
     SELECT * FROM availability_service_page(
       ${serviceId}::uuid, ${isoDay(strip.from)}::date, ${isoDay(bucketEnd(strip.to, "day"))}::date,
@@ -60,31 +51,15 @@ export async function readServiceDetail(
   return {
     strip: toBuckets(row?.strip ?? [], "day"),
     hours: toBuckets(row?.hours ?? [], "hour"),
-    incidents: (row?.incidents ?? []).map(
-      ([id, svc, key, name, title, severity, source, startedAt, detectedAt, ackAt, ackBy, resolvedAt, rootCause, postmortemUrl]) => ({
-        id,
-        serviceId: svc,
-        serviceKey: key,
-        serviceName: name,
-        title,
-        severity: severity as Severity,
-        source: source as "auto" | "manual",
-        startedAt: new Date(startedAt),
-        detectedAt: new Date(detectedAt),
-        acknowledgedAt: date(ackAt),
-        acknowledgedByName: ackBy,
-        resolvedAt: date(resolvedAt),
-        rootCause,
-        postmortemUrl,
+    incidents: (row?.incidents ?? []).map((i) =>
+      toIncidentRow({
+        ...i,
+        startedAt: new Date(i.startedAt),
+        detectedAt: new Date(i.detectedAt),
+        acknowledgedAt: date(i.acknowledgedAt),
+        resolvedAt: date(i.resolvedAt),
       }),
     ),
-    maintenance: (row?.maintenance ?? []).map(([id, svc, name, startsAt, endsAt, reason]) => ({
-      id,
-      serviceId: svc,
-      serviceName: name,
-      startsAt: new Date(startsAt),
-      endsAt: new Date(endsAt),
-      reason,
-    })),
+    maintenance: (row?.maintenance ?? []).map((m) => ({ ...m, startsAt: new Date(m.startsAt), endsAt: new Date(m.endsAt) })),
   };
 }

@@ -1,90 +1,26 @@
 import "server-only";
 import { db, type Executor } from "@/db/client";
-import {
-  bucketsByService,
-  countsByService,
-  figuresFor,
-  listServices,
-  openIncidents,
-  stripsFrom,
-  stripWindow,
-  type Figures,
-  type IncidentRow,
-  type MaintenanceRow,
-  type OpenIncidentBrief,
-  type ServiceRow,
-  type StripDay,
-} from "../queries";
-import { readServiceDetail } from "./detail-read";
-import { bucketEnd, bucketStarts, rollingWindow, startOfUtcHour, type RangeWindow } from "../rollups/ranges";
+import { HOUR_MS, SECOND_MS, startOfUtcHour } from "@/lib/time";
+import type { IncidentRow, OpenIncidentBrief } from "../incidents/incident-rows";
+import type { MaintenanceRow } from "../registry/registry-queries";
+import { bucketEnd, bucketStarts, rollingWindow, type RangeWindow } from "../rollups/ranges";
+import { bucketsByService } from "../rollups/rollup-reads";
+import { figuresFor, stripsFrom, stripWindow, type ServiceRow } from "../sla/figures";
 import {
   budgetBurnDown,
   burnRate,
-  compositePercent,
   coverage,
   emptyCounts,
   incidentStats,
   percentileFromHistogram,
   sumCounts,
   uptimePercent,
-  type Counts,
   type IncidentStats,
 } from "../sla/sla-math";
+import { readServiceDetail } from "./detail-read";
+import type { ServiceCard } from "./overview";
 
-/**
- * What the overview and a service page show, assembled from the rollup reads in a handful
- * of queries. Both are plain data (dates and numbers) for server and client components.
- */
-export type ServiceCard = {
-  service: ServiceRow;
-  figures: Figures;
-  strip: StripDay[];
-  openIncident: OpenIncidentBrief | null;
-};
-
-export type Overview = {
-  window: RangeWindow;
-  services: ServiceCard[];
-  composite: number | null;
-  compositeSeries: { t: Date; composite: number | null }[];
-  generatedAt: Date;
-};
-
-export async function loadOverview(window: RangeWindow, now: Date = new Date(), executor: Executor = db): Promise<Overview> {
-  const strip = stripWindow(90, now);
-  // A day-grain window inside the strips' 90 days draws its composite from the strips' rows.
-  const fromStrip = window.grain === "day" && window.from >= strip.from;
-  const [services, counts, stripBuckets, windowBuckets, open] = await Promise.all([
-    listServices(executor),
-    countsByService(window, executor),
-    bucketsByService(strip, "all", executor, false),
-    fromStrip ? Promise.resolve(null) : bucketsByService(window, "all", executor, false),
-    openIncidents(executor),
-  ]);
-  const buckets = windowBuckets ?? stripBuckets;
-  const strips = stripsFrom(services, stripBuckets, 90, now);
-  const cards = services.map((service) => ({
-    service,
-    figures: figuresFor(service, counts.get(service.id) ?? emptyCounts(), window.from, window.to, now),
-    strip: strips.get(service.id) ?? [],
-    openIncident: open.get(service.id) ?? null,
-  }));
-  const weighted = (pick: (s: ServiceRow) => Counts) =>
-    compositePercent(services.filter((s) => s.enabled).map((s) => ({ weight: s.weight, counts: pick(s) }))).percent;
-  const byBucket = new Map<string, Map<number, Counts>>();
-  for (const [serviceId, list] of buckets) byBucket.set(serviceId, new Map(list.map((b) => [b.start.getTime(), b.counts])));
-  return {
-    window,
-    services: cards,
-    composite: weighted((s) => counts.get(s.id) ?? emptyCounts()),
-    compositeSeries: bucketStarts(window).map((t) => ({
-      t,
-      composite: weighted((s) => byBucket.get(s.id)?.get(t.getTime()) ?? emptyCounts()),
-    })),
-    generatedAt: now,
-  };
-}
-
+/** What a service page shows: its card, one point per bucket of the range, burn rates, incidents and maintenance. */
 export type SeriesPoint = {
   t: Date;
   uptime: number | null;
@@ -154,7 +90,7 @@ export async function loadServiceDetail(
       0,
       Math.floor(
         (Math.min(bucketEnd(t, window.grain).getTime(), now.getTime()) - Math.max(t.getTime(), service.createdAt.getTime())) /
-          1000 /
+          SECOND_MS /
           service.intervalSeconds,
       ),
     );
@@ -174,7 +110,7 @@ export async function loadServiceDetail(
   });
   const recent = hourBuckets.get(service.id) ?? [];
   const since = (hours: number) =>
-    sumCounts(recent.filter((b) => b.start.getTime() >= startOfUtcHour(now).getTime() - (hours - 1) * 3_600_000).map((b) => b.counts));
+    sumCounts(recent.filter((b) => b.start.getTime() >= startOfUtcHour(now).getTime() - (hours - 1) * HOUR_MS).map((b) => b.counts));
   return {
     card: {
       service,
@@ -202,20 +138,4 @@ function openOf(incidents: IncidentRow[]): OpenIncidentBrief | null {
   return open
     ? { id: open.id, title: open.title, severity: open.severity, startedAt: open.startedAt, acknowledged: open.acknowledgedAt !== null }
     : null;
-}
-
-export type AvailabilityBrief = { open: number; unacknowledged: number; missing: number; composite: number | null };
-
-/** The home page's card: open incidents and the 30-day SLA picture, in three small reads. */
-export async function loadAvailabilityBrief(now: Date = new Date(), executor: Executor = db): Promise<AvailabilityBrief> {
-  const window = rollingWindow("30d", now);
-  const [services, counts, open] = await Promise.all([listServices(executor), countsByService(window, executor), openIncidents(executor)]);
-  const enabled = services.filter((s) => s.enabled);
-  const verdicts = enabled.map((s) => figuresFor(s, counts.get(s.id) ?? emptyCounts(), window.from, window.to, now).verdict);
-  return {
-    open: open.size,
-    unacknowledged: [...open.values()].filter((o) => !o.acknowledged).length,
-    missing: verdicts.filter((v) => v === "missed").length,
-    composite: compositePercent(enabled.map((s) => ({ weight: s.weight, counts: counts.get(s.id) ?? emptyCounts() }))).percent,
-  };
 }
