@@ -1,12 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { db, type Transaction } from "../client";
+import { OUTAGES, type Outage } from "./availability-outages";
 import { generateSamples } from "./availability-samples";
 import { availabilityIncidents, availabilityServices, users } from "../schema";
 import { SYSTEM_ACTOR, ANONYMOUS, type RequestContext } from "@/lib/context";
 import { recordAudit } from "@/lib/audit/service";
 import { addTimelineEntry, createMaintenance, createService, insertIncident } from "@/lib/availability/service";
-import { availabilityAudit, DEFAULT_SERVICES, type Severity } from "@/lib/availability/vocabulary";
-import { addDays, DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/time";
+import { availabilityAudit, DEFAULT_SERVICES } from "@/lib/availability/vocabulary";
+import { addDays, DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from "@/lib/time";
 
 /**
  * Demo availability data: the five services, 90 days of 30-second samples generated in
@@ -25,104 +26,6 @@ const BASE_LATENCY: Record<string, number> = {
   feature_store: 12,
   monitoring_dashboard: 55,
 };
-
-type Outage = {
-  service: string;
-  daysAgo: number;
-  hour: number;
-  minutes: number;
-  severity: Severity;
-  rootCause: string;
-  postmortem?: boolean;
-  ackMinutes: number;
-};
-
-const OUTAGES: Outage[] = [
-  {
-    service: "inference_api",
-    daysAgo: 83,
-    hour: 14,
-    minutes: 38,
-    severity: "sev1",
-    rootCause: "GPU node pool exhausted after an autoscaler misconfiguration.",
-    postmortem: true,
-    ackMinutes: 4,
-  },
-  {
-    service: "inference_api",
-    daysAgo: 41,
-    hour: 9,
-    minutes: 12,
-    severity: "sev1",
-    rootCause: "A bad model artifact was promoted; the loader crashed on start.",
-    postmortem: true,
-    ackMinutes: 3,
-  },
-  {
-    service: "inference_api",
-    daysAgo: 6,
-    hour: 21,
-    minutes: 7,
-    severity: "sev2",
-    rootCause: "Expired TLS certificate on the internal load balancer.",
-    ackMinutes: 2,
-  },
-  {
-    service: "training_pipeline",
-    daysAgo: 70,
-    hour: 3,
-    minutes: 95,
-    severity: "sev2",
-    rootCause: "Object storage quota reached; checkpoints could not be written.",
-    ackMinutes: 25,
-  },
-  {
-    service: "training_pipeline",
-    daysAgo: 25,
-    hour: 11,
-    minutes: 44,
-    severity: "sev3",
-    rootCause: "Scheduler deadlock after a Kubernetes upgrade.",
-    ackMinutes: 9,
-  },
-  {
-    service: "model_registry",
-    daysAgo: 55,
-    hour: 16,
-    minutes: 21,
-    severity: "sev2",
-    rootCause: "Database connection pool exhausted by a runaway export job.",
-    ackMinutes: 6,
-  },
-  {
-    service: "feature_store",
-    daysAgo: 33,
-    hour: 7,
-    minutes: 16,
-    severity: "sev2",
-    rootCause: "Redis failover took longer than the client timeout.",
-    postmortem: true,
-    ackMinutes: 5,
-  },
-  {
-    service: "feature_store",
-    daysAgo: 12,
-    hour: 2,
-    minutes: 30,
-    severity: "sev3",
-    rootCause: "Planned failover drill (inside the maintenance window).",
-    ackMinutes: 1,
-  },
-  {
-    service: "monitoring_dashboard",
-    daysAgo: 18,
-    hour: 13,
-    minutes: 52,
-    severity: "sev4",
-    rootCause: "Frontend deploy with a broken asset manifest.",
-    ackMinutes: 14,
-  },
-];
 
 function outageStart(o: Outage, today: number): Date {
   return new Date(today - o.daysAgo * DAY_MS + o.hour * HOUR_MS);
@@ -145,7 +48,7 @@ async function seedAll(tx: Transaction, now: Date): Promise<{ created: boolean; 
   const system: RequestContext = ANONYMOUS;
   const today = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
   const start = addDays(today, -HISTORY_DAYS);
-  const end = new Date(Math.floor(now.getTime() / (INTERVAL * 1000)) * INTERVAL * 1000);
+  const end = new Date(Math.floor(now.getTime() / (INTERVAL * SECOND_MS)) * INTERVAL * SECOND_MS);
 
   const ids = new Map<string, string>();
   for (const s of DEFAULT_SERVICES) {
@@ -190,14 +93,14 @@ async function seedAll(tx: Transaction, now: Date): Promise<{ created: boolean; 
     streakSince: start,
     consecutiveSuccesses: 100,
     consecutiveFailures: 0,
-    nextProbeAt: new Date(end.getTime() + INTERVAL * 1000),
+    nextProbeAt: new Date(end.getTime() + INTERVAL * SECOND_MS),
   });
   return { created: true, samples };
 }
 
 async function seedIncident(tx: Transaction, o: Outage, serviceId: string, today: number, ops: { id: string; name: string } | null) {
   const startedAt = outageStart(o, today);
-  const detectedAt = new Date(startedAt.getTime() + 3 * INTERVAL * 1000);
+  const detectedAt = new Date(startedAt.getTime() + 3 * INTERVAL * SECOND_MS);
   const resolvedAt = new Date(startedAt.getTime() + o.minutes * MINUTE_MS);
   const ackAt = new Date(Math.min(detectedAt.getTime() + o.ackMinutes * MINUTE_MS, resolvedAt.getTime()));
   {

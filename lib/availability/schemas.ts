@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { availabilityServices } from "@/db/schema";
-import { DAY_MS } from "@/lib/time";
+import { DAY_MS, HOUR_MS } from "@/lib/time";
 import { INCIDENT_STATES, RANGE_KEYS, SAMPLE_STATUSES, SEVERITIES, type RangeKey } from "./vocabulary";
 
 export { rollingWindow, type Grain, type RangeWindow } from "./rollups/ranges";
@@ -120,7 +120,7 @@ export const PushedSample = z.strictObject({
     .number({ error: "latencyMs must be a number of milliseconds." })
     .int("latencyMs must be whole milliseconds.")
     .min(0)
-    .max(3_600_000)
+    .max(HOUR_MS)
     .nullable()
     .optional(),
   details: z

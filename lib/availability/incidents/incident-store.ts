@@ -5,7 +5,7 @@ import { availabilityIncidents, availabilityIncidentUpdates } from "@/db/schema"
 import type { IncidentSource, IncidentUpdateKind, Severity } from "../vocabulary";
 
 /**
- * Writing incidents and their timelines, shared by automatic detection (ingest.ts) and the
+ * Writing incidents and their timelines, shared by automatic detection (ingest/streaks.ts) and the
  * people who manage them (incident-service.ts). Each verb writes its timeline entry; the
  * audit event is the caller's last statement.
  */

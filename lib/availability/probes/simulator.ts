@@ -1,3 +1,5 @@
+import { MINUTE_MS } from "@/lib/time";
+
 /**
  * The demo's simulated AI services (served at /api/simulated/<key>). Deterministic in the
  * service and the time: each 5-minute window of each service draws its weather from a hash,
@@ -7,7 +9,7 @@
  */
 export type SimulatedAnswer = { httpStatus: number; delayMs: number; body: Record<string, unknown> };
 
-const WINDOW_MS = 5 * 60_000;
+const WINDOW_MS = 5 * MINUTE_MS;
 const BASE_LATENCY: Record<string, number> = {
   inference_api: 45,
   training_pipeline: 70,
@@ -35,7 +37,7 @@ export function simulate(key: string, at: Date): SimulatedAnswer {
   const jitter = unit(`${key}:${at.getTime()}`);
   const base = BASE_LATENCY[key] ?? 40;
   const queueDepth = Math.round(jitter * 20);
-  if (weather < 1 / 150 && intoWindow < 3 * 60_000) {
+  if (weather < 1 / 150 && intoWindow < 3 * MINUTE_MS) {
     return {
       httpStatus: 503,
       delayMs: Math.round(base / 2),

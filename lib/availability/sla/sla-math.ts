@@ -1,4 +1,4 @@
-import { MINUTE_MS } from "@/lib/time";
+import { MINUTE_MS, SECOND_MS } from "@/lib/time";
 import { COMPOSITE_CREDIT, HISTOGRAM_SIZE, LATENCY_BUCKETS_MS, type SlaVerdict } from "../vocabulary";
 
 export type { SlaVerdict };
@@ -92,7 +92,7 @@ export function coverage(c: Counts, expectedSamples: number) {
 
 /** Samples a service at `intervalSeconds` should have produced between two instants. */
 export function expectedSamples(from: Date, to: Date, intervalSeconds: number): number {
-  const seconds = Math.max(0, (to.getTime() - from.getTime()) / 1000);
+  const seconds = Math.max(0, (to.getTime() - from.getTime()) / SECOND_MS);
   return Math.floor(seconds / intervalSeconds);
 }
 
