@@ -9,6 +9,7 @@ import { dayWindow } from "../rollups/ranges";
 import { countsByService } from "../rollups/rollup-reads";
 import { figuresFor } from "../sla/figures";
 import { pruneRawSamples } from "../rollups/retention";
+import { rollupTestSwitch } from "../rollups/rollup-sql";
 import { createMaintenance } from "../registry/registry-service";
 import { dailyRollups, hourlyRollups, rollupsFromRaw, sample, serviceRow, testService } from "@/test/availability";
 
@@ -56,23 +57,19 @@ describe("rollups", () => {
   });
 
   it("negative control: a read-then-write rollup under the same eight writers loses updates", async () => {
-    // What ON CONFLICT … SET healthy = t.healthy + excluded.healthy prevents: each writer
-    // reads the current count, adds its own and writes the sum back.
-    await db.execute(sql`CREATE TABLE IF NOT EXISTS scratch_naive_rollup (k integer PRIMARY KEY, healthy integer NOT NULL)`);
-    await db.execute(sql`DELETE FROM scratch_naive_rollup`);
-    await db.execute(sql`INSERT INTO scratch_naive_rollup VALUES (1, 0)`);
-    await Promise.all(
-      Array.from({ length: 8 }, () =>
-        db.transaction(async (tx) => {
-          const [row] = await tx.execute<{ healthy: number }>(sql`SELECT healthy FROM scratch_naive_rollup WHERE k = 1`);
-          await new Promise((resolve) => setTimeout(resolve, 30));
-          await tx.execute(sql`UPDATE scratch_naive_rollup SET healthy = ${row!.healthy + 60} WHERE k = 1`);
-        }),
-      ),
-    );
-    const [after] = await db.execute<{ healthy: number }>(sql`SELECT healthy FROM scratch_naive_rollup WHERE k = 1`);
-    await db.execute(sql`DROP TABLE scratch_naive_rollup`);
-    expect(after!.healthy).toBeLessThan(8 * 60);
+    // The real statement with its protection switched off: each writer adds its counts to the
+    // row as its snapshot saw it, not to the row ON CONFLICT locked.
+    const svc = await testService();
+    const all = mixed(svc.id, "2026-10-04T10:00:00Z", 480);
+    rollupTestSwitch.staleCounts = true;
+    try {
+      await Promise.all(Array.from({ length: 8 }, (_, w) => ingest(all.filter((_, i) => i % 8 === w))));
+    } finally {
+      rollupTestSwitch.staleCounts = false;
+    }
+    const rolled = (await hourlyRollups(svc.id)).reduce((n, r) => n + r.healthy + r.degraded + r.down, 0);
+    expect(await rollupsFromRaw(svc.id, "hour")).not.toEqual(await hourlyRollups(svc.id));
+    expect(rolled).toBeLessThan(all.length);
   });
 
   it("count samples inside maintenance apart, and a retroactive window rebuilds the days it covers", async () => {

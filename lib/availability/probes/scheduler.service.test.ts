@@ -2,16 +2,17 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, db, type Database } from "@/db/client";
+import { closeDb, db } from "@/db/client";
 import { availabilitySamples, availabilityServices } from "@/db/schema";
-import { claimDueProbes, resolveHealthUrl, runDueProbes, type ClaimedProbe, type Claimer } from "./scheduler";
+import { claimDueProbes, dueProbeClaimer, resolveHealthUrl, runDueProbes, type ClaimedProbe, type Claimer } from "./scheduler";
 import { testService } from "@/test/availability";
 
 /**
  * Several workers share the probes through PostgreSQL. A real HTTP server counts the checks
  * each service receives; two workers racing over the same due services must check each
- * exactly once per slot. The negative control, a claimer that reads due rows without
- * locking them, checks some twice.
+ * exactly once per slot. The negative control switches the claim's row locks off
+ * (dueProbeClaimer({ lockDue: false })): two workers whose claims overlap then check the same
+ * slots twice.
  */
 let server: Server;
 let base = "";
@@ -54,30 +55,22 @@ async function dueServices(prefix: string, n: number, intervalSeconds = 3600) {
   return made;
 }
 
-/** Reads due rows, then moves them, in two statements: two workers can both read a row. */
-const naiveClaim: Claimer = async (database: Database, limit: number) => {
-  const rows = await database.execute<{
-    id: string;
-    key: string;
-    health_url: string;
-    timeout_ms: number;
-    degraded_latency_ms: number;
-    slot: string;
-  }>(sql`
-    SELECT id, key, health_url, timeout_ms, degraded_latency_ms, next_probe_at AS slot FROM availability_services
-     WHERE enabled AND health_url IS NOT NULL AND next_probe_at <= now() ORDER BY next_probe_at LIMIT ${limit}`);
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  for (const r of rows)
-    await database.execute(sql`UPDATE availability_services SET next_probe_at = now() + interval '1 hour' WHERE id = ${r.id}`);
-  return rows.map((r): ClaimedProbe => ({
-    serviceId: r.id,
-    key: r.key,
-    url: r.health_url,
-    timeoutMs: r.timeout_ms,
-    degradedLatencyMs: r.degraded_latency_ms,
-    slot: new Date(r.slot),
-  }));
-};
+/**
+ * Two workers whose claims overlap, every time: the first claims inside a transaction that
+ * stays open while the second claims, then commits; each then probes what it claimed.
+ */
+async function overlappingWorkers(claim: Claimer) {
+  let second: Promise<ClaimedProbe[]> | undefined;
+  const first = await db.transaction(async (tx) => {
+    const mine = await claim(tx, 50);
+    second = claim(db, 50);
+    // Long enough for the second claim to reach the rows the first one holds.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return mine;
+  });
+  const theirs = await second!;
+  for (const claimed of [first, theirs]) await runDueProbes(db, { claim: async () => claimed, limit: 50 });
+}
 
 async function race(claim: Claimer, rounds: number) {
   const worker = async () => {
@@ -114,11 +107,19 @@ describe("probe scheduling across workers", () => {
     for (const n of next) expect(n.at.getTime()).toBeGreaterThan(Date.now() + 3_500_000);
   });
 
+  it("two workers whose claims overlap probe each slot once: the second skips the rows the first holds", async () => {
+    const services = await dueServices("overlap-", 3);
+    await overlappingWorkers(claimDueProbes);
+    expect(services.map((s) => hits.get(s.hitKey) ?? 0)).toEqual(services.map(() => 1));
+  });
+
   it("negative control: without the lock, some slots are probed twice", async () => {
-    const services = await dueServices("naive-", 12);
-    await race(naiveClaim, 4);
+    // The real claim statement with its row locks switched off, in the same overlap.
+    const services = await dueServices("naive-", 3);
+    await overlappingWorkers(dueProbeClaimer({ lockDue: false }));
     const counts = services.map((s) => hits.get(s.hitKey) ?? 0);
     expect(counts.some((n) => n > 1)).toBe(true);
+    expect(counts).toEqual(services.map(() => 2));
   });
 
   it("skips missed slots instead of probing them late (they stay unknown)", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import type { Database, Executor } from "@/db/client";
 import { SYSTEM_ACTOR } from "@/lib/context";
 import { ingestSamples, type SampleInput } from "../ingest/ingest";
 import { probe, type ProbeResult, type ProbeTarget } from "./probe";
@@ -14,38 +14,47 @@ import { probe, type ProbeResult, type ProbeTarget } from "./probe";
  * that falls behind skips to the next slot: missed slots stay unknown, never filled in.
  */
 export type ClaimedProbe = ProbeTarget & { serviceId: string; key: string; slot: Date };
-export type Claimer = (db: Database, limit: number) => Promise<ClaimedProbe[]>;
+export type Claimer = (db: Executor, limit: number) => Promise<ClaimedProbe[]>;
 
-export const claimDueProbes: Claimer = async (db, limit) => {
-  const rows = await db.execute<{
-    id: string;
-    key: string;
-    health_url: string;
-    timeout_ms: number;
-    degraded_latency_ms: number;
-    slot: string;
-  }>(sql`
+/**
+ * The claim statement. `lockDue: false` is for the negative control only
+ * (scheduler.service.test.ts): the same statement without its row locks, with which two
+ * workers can claim one slot.
+ */
+export function dueProbeClaimer({ lockDue = true }: { lockDue?: boolean } = {}): Claimer {
+  return async (db, limit) => {
+    const rows = await db.execute<{
+      id: string;
+      key: string;
+      health_url: string;
+      timeout_ms: number;
+      degraded_latency_ms: number;
+      slot: string;
+    }>(sql`
     WITH due AS (
       SELECT id, next_probe_at AS slot FROM availability_services
        WHERE enabled AND health_url IS NOT NULL AND next_probe_at <= now()
        ORDER BY next_probe_at
        LIMIT ${limit}
-       FOR NO KEY UPDATE SKIP LOCKED
+       ${lockDue ? sql`FOR NO KEY UPDATE SKIP LOCKED` : sql``}
     )
     UPDATE availability_services s
        SET next_probe_at = due.slot + make_interval(secs => s.interval_seconds * (floor(extract(epoch FROM now() - due.slot) / s.interval_seconds) + 1))
       FROM due
      WHERE s.id = due.id
     RETURNING s.id, s.key, s.health_url, s.timeout_ms, s.degraded_latency_ms, due.slot`);
-  return rows.map((r) => ({
-    serviceId: r.id,
-    key: r.key,
-    url: resolveHealthUrl(r.health_url),
-    timeoutMs: r.timeout_ms,
-    degradedLatencyMs: r.degraded_latency_ms,
-    slot: new Date(r.slot),
-  }));
-};
+    return rows.map((r) => ({
+      serviceId: r.id,
+      key: r.key,
+      url: resolveHealthUrl(r.health_url),
+      timeoutMs: r.timeout_ms,
+      degradedLatencyMs: r.degraded_latency_ms,
+      slot: new Date(r.slot),
+    }));
+  };
+}
+
+export const claimDueProbes: Claimer = dueProbeClaimer();
 
 /** A path is served by this Assay instance: the demo's simulated services. */
 export function resolveHealthUrl(url: string, self = process.env.ASSAY_SELF_URL ?? `http://127.0.0.1:${process.env.PORT || 3000}`): string {

@@ -26,17 +26,31 @@ export const histogramSql = {
   /** Within a GROUP BY: the slot-wise sum of a histogram column. */
   sum: (column: string) => sql.raw(`ARRAY[${SLOTS.map((i) => `coalesce(sum(${column}[${i}]), 0)`).join(", ")}]::integer[]`),
   /** The slot-wise sum of two histograms. */
-  add: (a: string, b: string) => sql.raw(`ARRAY[${SLOTS.map((i) => `${a}[${i}] + ${b}[${i}]`).join(", ")}]::integer[]`),
+  add: (a: string, b: string) => sql.raw(addHistograms(a, b)),
 };
 
-const ADD_COUNTS = sql`
-  healthy = t.healthy + excluded.healthy,
-  degraded = t.degraded + excluded.degraded,
-  down = t.down + excluded.down,
-  maintenance = t.maintenance + excluded.maintenance,
-  latency_sum = t.latency_sum + excluded.latency_sum,
-  latency_count = t.latency_count + excluded.latency_count,
-  latency_hist = ${histogramSql.add("t.latency_hist", "excluded.latency_hist")}`;
+function addHistograms(a: string, b: string): string {
+  return `ARRAY[${SLOTS.map((i) => `${a}[${i}] + ${b}[${i}]`).join(", ")}]::integer[]`;
+}
+
+/**
+ * For the negative control only (ingest.service.test.ts): `staleCounts` makes the upserts
+ * add a batch's counts to the row as the statement's snapshot saw it, read before the row
+ * lock, instead of to the locked row itself: the read-then-write that loses updates.
+ */
+export const rollupTestSwitch = { staleCounts: false };
+
+const COUNT_COLUMNS = ["healthy", "degraded", "down", "maintenance", "latency_sum", "latency_count"];
+
+/** `t` is the row being upserted, locked by ON CONFLICT: each count adds to what it holds. */
+function addCounts(table: string, bucket: string, stale: boolean): SQL {
+  const current = (column: string) =>
+    stale
+      ? `coalesce((SELECT s.${column} FROM ${table} s WHERE s.service_id = excluded.service_id AND s.${bucket} = excluded.${bucket}), 0)`
+      : `t.${column}`;
+  const counts = COUNT_COLUMNS.map((c) => `${c} = ${current(c)} + excluded.${c}`);
+  return sql.raw([...counts, `latency_hist = ${addHistograms("t.latency_hist", "excluded.latency_hist")}`].join(",\n  "));
+}
 
 /** The CTEs from `source` to `hours`: one row of counts per service and UTC hour. */
 function hoursCtes(source: SQL): SQL {
@@ -81,12 +95,12 @@ function hoursCtes(source: SQL): SQL {
 }
 
 /** The upserts adding `hours` (a CTE in scope) to both rollups, in key order. */
-const UPSERTS = sql`
+const upserts = (stale: boolean) => sql`
     hourly AS (
       INSERT INTO availability_hourly AS t (service_id, hour, healthy, degraded, down, maintenance, latency_sum, latency_count, latency_hist)
       SELECT service_id, hour, healthy, degraded, down, maintenance, latency_sum, latency_count, hist
         FROM hours ORDER BY service_id, hour
-      ON CONFLICT (service_id, hour) DO UPDATE SET ${ADD_COUNTS}
+      ON CONFLICT (service_id, hour) DO UPDATE SET ${addCounts("availability_hourly", "hour", stale)}
       RETURNING 1
     ),
     daily AS (
@@ -94,9 +108,11 @@ const UPSERTS = sql`
       SELECT service_id, (hour AT TIME ZONE 'UTC')::date, sum(healthy)::int, sum(degraded)::int, sum(down)::int, sum(maintenance)::int,
              sum(latency_sum)::bigint, sum(latency_count)::int, ${histogramSql.sum("hist")}
         FROM hours GROUP BY 1, 2 ORDER BY 1, 2
-      ON CONFLICT (service_id, day) DO UPDATE SET ${ADD_COUNTS}
+      ON CONFLICT (service_id, day) DO UPDATE SET ${addCounts("availability_daily", "day", stale)}
       RETURNING 1
     )`;
+const UPSERTS = upserts(false);
+const STALE_UPSERTS = upserts(true);
 
 /**
  * Aggregates `source` and adds it to the rollups in one statement (ingestion, seeding,
@@ -107,6 +123,6 @@ export function rollupStatement(source: SQL, alongside?: SQL): SQL {
   return sql`
     WITH ${alongside ? sql`alongside AS (${alongside}),` : sql``}
     ${hoursCtes(source)},
-    ${UPSERTS}
+    ${rollupTestSwitch.staleCounts ? STALE_UPSERTS : UPSERTS}
     SELECT (SELECT count(*) FROM src)::int AS samples, (SELECT count(*) FROM hourly)::int AS hours, (SELECT count(*) FROM daily)::int AS days`;
 }
