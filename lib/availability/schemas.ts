@@ -3,6 +3,7 @@ import type { availabilityServices } from "@/db/schema";
 import { DAY_MS, HOUR_MS } from "@/lib/time";
 import { INCIDENT_STATES, RANGE_KEYS, SAMPLE_STATUSES, SEVERITIES, type RangeKey } from "./vocabulary";
 
+/** The window a range key reads (`rollingWindow(parseRange(params))`), which pages hand to the reads. */
 export { rollingWindow, type Grain, type RangeWindow } from "./rollups/ranges";
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
