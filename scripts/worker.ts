@@ -1,8 +1,8 @@
 import { closeDb, db } from "@/db/client";
 import { checkpointDue, checkpointHead } from "@/lib/audit/checkpoints";
 import { checkpointInterval } from "@/lib/audit/signing-key";
-import { pruneRawSamples } from "@/lib/availability/retention";
-import { runDueProbes } from "@/lib/availability/scheduler";
+import { pruneRawSamples, runDueProbes } from "@/lib/availability/service";
+import { HOUR_MS } from "@/lib/time";
 
 /**
  * Background jobs that must run without a visitor. Any number of workers may run at once:
@@ -17,7 +17,7 @@ import { runDueProbes } from "@/lib/availability/scheduler";
 const minutes = Math.max(1, Number(process.env.ASSAY_CHECKPOINT_MINUTES ?? 10) || 10);
 const PROBE_TICK_MS = 1000;
 const CHECKPOINT_TICK_MS = 1000;
-const RETENTION_EVERY_MS = 3_600_000;
+const RETENTION_EVERY_MS = HOUR_MS;
 let stopping = false;
 
 function every(ms: number, name: string, job: () => Promise<void>) {

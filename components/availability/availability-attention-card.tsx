@@ -1,18 +1,10 @@
 import { AttentionCard } from "@/components/home/attention-card";
-import { formatPercent } from "./figures";
+import { formatPercent } from "@/components/format";
+import type { AvailabilityBrief } from "@/lib/availability/queries";
+import { incidentsHref, INCIDENTS_DEFAULTS } from "@/lib/availability/schemas";
 
 /** Home-page card: open incidents (unacknowledged first), services below their SLA, the composite. */
-export function AvailabilityAttentionCard({
-  open,
-  unacknowledged,
-  missing,
-  composite,
-}: {
-  open: number;
-  unacknowledged: number;
-  missing: number;
-  composite: number | null;
-}) {
+export function AvailabilityAttentionCard({ open, unacknowledged, missing, composite }: AvailabilityBrief) {
   return (
     <AttentionCard
       id="availability-attention-title"
@@ -20,7 +12,7 @@ export function AvailabilityAttentionCard({
       warning={unacknowledged > 0 ? `${unacknowledged} unacknowledged` : null}
       action={
         open > 0
-          ? { href: "/availability/incidents?state=open", label: "Open incidents", primary: true }
+          ? { href: incidentsHref(INCIDENTS_DEFAULTS, { state: "open" }), label: "Open incidents", primary: true }
           : { href: "/availability", label: "Availability", primary: missing > 0 }
       }
     >

@@ -1,38 +1,10 @@
 import Link from "next/link";
+import { formatPercent } from "@/components/format";
 
-/**
- * Formatting for availability figures, shared by server and client components. Percentages
- * are truncated, never rounded up: 99.996% shows as 99.99%, not as a perfect 100.00%.
+/*
+ * The availability module's own display pieces: burn rates and error budgets (domain
+ * formats; the general ones are in components/format.ts), their tones, and figure tiles.
  */
-export function formatPercent(value: number, digits?: number): string {
-  if (!Number.isFinite(value)) return value < 0 ? "−∞%" : "∞%";
-  const d = digits ?? (Math.abs(value) >= 99 ? 2 : Math.abs(value) >= 10 ? 1 : 2);
-  const f = 10 ** d;
-  const cut = value >= 0 ? Math.floor(value * f) / f : -Math.floor(-value * f) / f;
-  const text = cut === 100 || cut === 0 ? String(cut) : cut.toFixed(d);
-  return `${text.replace("-", "−")}%`;
-}
-
-/** "45 min", "1 h 5 min", "2 d 3 h", "12 d"; under a minute "< 1 min". */
-export function formatMinutes(minutes: number): string {
-  if (minutes < 1) return minutes <= 0 ? "0 min" : "< 1 min";
-  const m = Math.round(minutes);
-  if (m < 60) return `${m} min`;
-  const h = Math.floor(m / 60);
-  if (h < 48) return m % 60 === 0 ? `${h} h` : `${h} h ${m % 60} min`;
-  const d = Math.floor(h / 24);
-  // Past ten days the hours are noise (and do not fit a tile).
-  return h % 24 === 0 || d >= 10 ? `${d} d` : `${d} d ${h % 24} h`;
-}
-
-export function formatHours(hours: number): string {
-  return formatMinutes(hours * 60);
-}
-
-export function formatMs(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  return `${Number((ms / 1000).toFixed(ms < 10_000 ? 2 : 1))} s`;
-}
 
 /** A burn rate: 1× spends the error budget exactly on schedule. */
 export function formatBurn(rate: number): string {
@@ -60,16 +32,6 @@ export function burnTone(rate: number | null): "neutral" | "green" | "amber" | "
 }
 
 export const TONE_TEXT = { neutral: "text-zinc-900", green: "text-emerald-700", amber: "text-amber-700", red: "text-red-700" } as const;
-
-export function formatCount(n: number): string {
-  return new Intl.NumberFormat("en-US").format(n);
-}
-
-/** UTC, the module's clock: "2025-03-04 13:05 UTC". */
-export function formatUtc(d: Date | number, withTime = true): string {
-  const iso = new Date(d).toISOString();
-  return withTime ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso.slice(0, 10);
-}
 
 /** An absent figure: a dash that says why, to sighted and screen-reader users alike. */
 export function NoData({ reason = "no data" }: { reason?: string }) {

@@ -3,23 +3,14 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import type { ClientTableFeatures } from "@/components/data-table/features";
-import type { Severity } from "@/lib/availability/vocabulary";
-import { formatMinutes, formatUtcTime, minutesBetween } from "./incident-display";
+import { formatElapsed, formatUtc } from "@/components/format";
+import type { IncidentRow } from "@/lib/availability/queries";
+import type { Serialized } from "@/lib/serialized";
+import { minutesBetween } from "@/lib/time";
 import { IncidentStateBadge, SeverityBadge } from "./status-badge";
 
-/** What a row of the list shows (lib/availability/queries.ts IncidentRow fits it). */
-export type IncidentListRow = {
-  id: string;
-  serviceKey: string;
-  serviceName: string;
-  title: string;
-  severity: Severity;
-  source: "auto" | "manual";
-  startedAt: Date;
-  acknowledgedAt: Date | null;
-  acknowledgedByName: string | null;
-  resolvedAt: Date | null;
-};
+/** A row of the list, as the server component hands it over. */
+export type IncidentListRow = Serialized<IncidentRow>;
 
 const helper = createColumnHelper<ClientTableFeatures, IncidentListRow>();
 
@@ -60,7 +51,7 @@ export const incidentColumns = helper.columns([
   helper.accessor("startedAt", {
     header: "Started",
     enableSorting: false,
-    cell: (info) => <span className="whitespace-nowrap tabular-nums">{formatUtcTime(info.getValue())}</span>,
+    cell: (info) => <span className="whitespace-nowrap tabular-nums">{formatUtc(info.getValue())}</span>,
   }),
   helper.display({
     id: "duration",
@@ -68,7 +59,11 @@ export const incidentColumns = helper.columns([
     cell: (info) => {
       const { startedAt, resolvedAt } = info.row.original;
       if (!resolvedAt) return <span className="font-medium whitespace-nowrap text-red-700">ongoing</span>;
-      return <span className="whitespace-nowrap tabular-nums">{formatMinutes(minutesBetween(startedAt, resolvedAt))}</span>;
+      return (
+        <span className="whitespace-nowrap tabular-nums">
+          {formatElapsed(minutesBetween(Date.parse(startedAt), Date.parse(resolvedAt)))}
+        </span>
+      );
     },
   }),
   helper.accessor("acknowledgedByName", {

@@ -4,18 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { PageLink, Spinner } from "@/components/ui/button";
-
-export type IncidentListView = { state: "open" | "resolved" | "all"; service: string | null; page: number };
-
-export function incidentsHref(view: IncidentListView, change: Partial<IncidentListView> = {}): string {
-  const next = { ...view, page: 1, ...change };
-  const params = new URLSearchParams();
-  if (next.state !== "all") params.set("state", next.state);
-  if (next.service) params.set("service", next.service);
-  if (next.page > 1) params.set("page", String(next.page));
-  const query = params.toString();
-  return query ? `/availability/incidents?${query}` : "/availability/incidents";
-}
+import { incidentsHref, INCIDENTS_PAGE_SIZE, type IncidentsView } from "@/lib/availability/schemas";
 
 const STATES = [
   { value: "all", label: "All" },
@@ -24,7 +13,7 @@ const STATES = [
 ] as const;
 
 /** State as a segmented control, service as a select; both write the URL (first page). */
-export function IncidentFilters({ view, services }: { view: IncidentListView; services: { key: string; name: string }[] }) {
+export function IncidentFilters({ view, services }: { view: IncidentsView; services: { key: string; name: string }[] }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
@@ -61,7 +50,7 @@ export function IncidentFilters({ view, services }: { view: IncidentListView; se
   );
 }
 
-export function IncidentPager({ view, total, pageSize }: { view: IncidentListView; total: number; pageSize: number }) {
+export function IncidentPager({ view, total, pageSize = INCIDENTS_PAGE_SIZE }: { view: IncidentsView; total: number; pageSize?: number }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const first = total === 0 ? 0 : (view.page - 1) * pageSize + 1;
   const last = Math.min(total, view.page * pageSize);

@@ -1,15 +1,6 @@
+import { formatUtc } from "@/components/format";
+import type { TimelineEntry } from "@/lib/availability/queries";
 import type { IncidentUpdateKind } from "@/lib/availability/vocabulary";
-import { formatUtcTime } from "./incident-display";
-
-/** One timeline entry as lib/availability/incident-queries.ts reads it. */
-export type TimelineEntry = {
-  id: string;
-  at: Date;
-  kind: IncidentUpdateKind;
-  body: string;
-  authorName: string | null;
-  apiKeyName: string | null;
-};
 
 const KIND: Record<IncidentUpdateKind, { label: string; dot: string }> = {
   detected: { label: "Detected", dot: "bg-red-500 ring-red-100" },
@@ -47,7 +38,7 @@ export function IncidentTimelineList({ entries }: { entries: TimelineEntry[] }) 
                 ·
               </span>
               <time dateTime={entry.at.toISOString()} className="text-xs text-zinc-500 tabular-nums">
-                {formatUtcTime(entry.at)}
+                {formatUtc(entry.at)}
               </time>
             </p>
             <p className="mt-1 text-[13px] leading-relaxed whitespace-pre-line text-zinc-700">{entry.body}</p>

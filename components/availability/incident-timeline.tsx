@@ -1,11 +1,13 @@
 import Link from "next/link";
+import { formatMinutes, formatUtc } from "@/components/format";
+import type { IncidentRow, MaintenanceRow } from "@/lib/availability/queries";
 import { SEVERITY_LABELS, type Severity } from "@/lib/availability/vocabulary";
-import { formatMinutes, formatUtc } from "./figures";
+import { DAY_MS, MINUTE_MS, minutesBetween } from "@/lib/time";
 import { IncidentStateBadge, SeverityBadge } from "./status-badge";
 
-/** What the timeline needs of IncidentRow and MaintenanceRow (lib/availability/queries.ts). */
-type IncidentRow = { id: string; title: string; severity: Severity; startedAt: Date; acknowledgedAt: Date | null; resolvedAt: Date | null };
-type MaintenanceRow = { id: string; serviceName: string | null; startsAt: Date; endsAt: Date; reason: string };
+/** What the timeline needs of an incident and a maintenance window. */
+type TimelineIncident = Pick<IncidentRow, "id" | "title" | "severity" | "startedAt" | "acknowledgedAt" | "resolvedAt">;
+type TimelineMaintenance = Pick<MaintenanceRow, "id" | "serviceName" | "startsAt" | "endsAt" | "reason">;
 
 const SEVERITY_BAR: Record<Severity, string> = {
   sev1: "bg-red-600 hover:bg-red-700",
@@ -39,8 +41,8 @@ export function IncidentTimeline({
 }: {
   from: Date;
   to: Date;
-  incidents: IncidentRow[];
-  maintenance: MaintenanceRow[];
+  incidents: TimelineIncident[];
+  maintenance: TimelineMaintenance[];
 }) {
   const a = from.getTime();
   const b = to.getTime();
@@ -54,7 +56,7 @@ export function IncidentTimeline({
   const incidentLanes = lanes(incidentSpans);
   const maintenanceLanes = lanes(maintenanceSpans);
   const ticks = Array.from({ length: 5 }, (_, i) => a + ((b - a) * i) / 4);
-  const short = b - a <= 2 * 86_400_000;
+  const short = b - a <= 2 * DAY_MS;
 
   return (
     <figure className="px-5 pt-3 pb-4" data-chart="timeline">
@@ -84,7 +86,7 @@ export function IncidentTimeline({
           {incidentLanes.map((lane, li) => (
             <div key={li} className="relative h-5">
               {lane.map((i) => {
-                const minutes = (i.end - i.start) / 60_000;
+                const minutes = (i.end - i.start) / MINUTE_MS;
                 const state = i.resolvedAt ? `resolved after ${formatMinutes(minutes)}` : "open";
                 return (
                   <Link
@@ -133,7 +135,7 @@ export function IncidentTimeline({
                 <SeverityBadge severity={i.severity} />
                 <span className="min-w-0 flex-1 truncate font-medium text-zinc-800">{i.title}</span>
                 <span className="text-xs whitespace-nowrap text-zinc-500 tabular-nums">
-                  {formatUtc(i.startedAt)} · {formatMinutes(((i.resolvedAt ?? to).getTime() - i.startedAt.getTime()) / 60_000)}
+                  {formatUtc(i.startedAt)} · {formatMinutes(minutesBetween(i.startedAt, i.resolvedAt ?? to))}
                 </span>
                 <IncidentStateBadge acknowledged={i.acknowledgedAt !== null} resolved={i.resolvedAt !== null} />
               </Link>

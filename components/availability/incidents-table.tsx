@@ -6,6 +6,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { clientTableFeatures } from "@/components/data-table/features";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { incidentsHref } from "@/lib/availability/schemas";
 import { incidentColumns, type IncidentListRow } from "./incident-columns";
 
 /** One page of incidents as the server ordered it; the filters and pager live in the URL. */
@@ -20,7 +21,7 @@ export function IncidentsTable({ rows, filtered }: { rows: IncidentListRow[]; fi
           title={filtered ? "No incidents match these filters" : "No incidents in this range"}
           action={
             filtered ? (
-              <Link href="/availability/incidents?state=all" className={buttonClass("secondary", "sm")}>
+              <Link href={incidentsHref()} className={buttonClass("secondary", "sm")}>
                 Show all incidents
               </Link>
             ) : undefined

@@ -12,17 +12,13 @@ import { FormMessage, Notice } from "@/components/ui/form-message";
 import { SelectField } from "@/components/ui/select-field";
 import { TextareaField } from "@/components/ui/textarea-field";
 import { fieldErrorsOf, useFormAction } from "@/components/ui/use-form-action";
-import { formatMinutes, formatUtcTime, minutesBetween } from "./incident-display";
+import { formatElapsed, formatUtc } from "@/components/format";
+import type { ScheduledMaintenance } from "@/lib/availability/queries";
+import type { Serialized } from "@/lib/serialized";
+import { minutesBetween } from "@/lib/time";
 import { utcTimes } from "./utc-times";
 
-export type MaintenanceView = {
-  id: string;
-  serviceName: string | null;
-  startsAt: Date;
-  endsAt: Date;
-  reason: string;
-  phase: "upcoming" | "in_progress" | "past";
-};
+export type MaintenanceView = Serialized<ScheduledMaintenance>;
 
 const PHASE = {
   upcoming: { tone: "accent", label: "Upcoming" },
@@ -81,9 +77,11 @@ export function MaintenanceManager({
                     <Badge tone={PHASE[w.phase].tone}>{PHASE[w.phase].label}</Badge>
                   </td>
                   <td className="px-3 py-2.5 whitespace-nowrap text-zinc-900">{w.serviceName ?? "All services"}</td>
-                  <td className="px-3 py-2.5 whitespace-nowrap tabular-nums">{formatUtcTime(w.startsAt)}</td>
-                  <td className="px-3 py-2.5 whitespace-nowrap tabular-nums">{formatUtcTime(w.endsAt)}</td>
-                  <td className="px-3 py-2.5 whitespace-nowrap tabular-nums">{formatMinutes(minutesBetween(w.startsAt, w.endsAt))}</td>
+                  <td className="px-3 py-2.5 whitespace-nowrap tabular-nums">{formatUtc(w.startsAt)}</td>
+                  <td className="px-3 py-2.5 whitespace-nowrap tabular-nums">{formatUtc(w.endsAt)}</td>
+                  <td className="px-3 py-2.5 whitespace-nowrap tabular-nums">
+                    {formatElapsed(minutesBetween(Date.parse(w.startsAt), Date.parse(w.endsAt)))}
+                  </td>
                   <td className="px-3 py-2.5 text-zinc-700">{w.reason}</td>
                   <td className="py-2.5 pr-4 pl-3 text-right">
                     {actions && w.phase === "upcoming" ? <CancelWindowForm action={actions.cancel} window={w} onDone={setFlash} /> : null}
@@ -179,7 +177,7 @@ function CancelWindowForm({ action, window, onDone }: { action: FormAction; wind
         variant="danger-ghost"
         pending={pending}
         pendingLabel="Cancelling…"
-        aria-label={`Cancel maintenance starting ${formatUtcTime(window.startsAt)}`}
+        aria-label={`Cancel maintenance starting ${formatUtc(window.startsAt)}`}
       >
         Cancel
       </SubmitButton>

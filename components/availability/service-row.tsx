@@ -1,7 +1,8 @@
 import Link from "next/link";
-import type { ServiceCard } from "@/lib/availability/views";
+import type { ServiceCard } from "@/lib/availability/queries";
 import type { RangeKey, SampleStatus } from "@/lib/availability/vocabulary";
-import { budgetTone, Fig, formatBudget, formatMs, formatPercent, formatUtc, TONE_TEXT } from "./figures";
+import { formatMs, formatPercent, formatUtc } from "@/components/format";
+import { budgetTone, Fig, formatBudget, TONE_TEXT } from "./figures";
 import { IncidentStateBadge, SeverityBadge, VerdictBadge } from "./status-badge";
 import { StatusStrip } from "./status-strip";
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
-import type { SlaReport } from "@/lib/availability/report";
-import { formatCount, formatMinutes, formatPercent, formatUtcTime, minutesBetween } from "./incident-display";
+import type { SlaReport } from "@/lib/availability/queries";
+import { formatCount, formatElapsed, formatFixedPercent, formatUtc } from "@/components/format";
+import { minutesBetween } from "@/lib/time";
 import { StatTile } from "@/components/home/stat-tile";
 import { IncidentStateBadge, SeverityBadge, VerdictBadge } from "./status-badge";
 
@@ -66,7 +67,11 @@ export function SlaReportView({ report }: { report: SlaReport }) {
   return (
     <div className="space-y-6">
       <section aria-label="Headline figures" className="grid grid-cols-2 gap-4 xl:grid-cols-4">
-        <StatTile label="Composite availability" value={formatPercent(report.composite)} hint="Weighted by service; degraded counts half" />
+        <StatTile
+          label="Composite availability"
+          value={formatFixedPercent(report.composite)}
+          hint="Weighted by service; degraded counts half"
+        />
         <StatTile
           label="SLAs met"
           value={`${met} of ${judged}`}
@@ -76,7 +81,7 @@ export function SlaReportView({ report }: { report: SlaReport }) {
         <StatTile label="Incidents started" value={report.services.reduce((n, s) => n + s.stats.failures, 0)} hint="Inside the period" />
         <StatTile
           label="Downtime"
-          value={formatMinutes(report.services.reduce((n, s) => n + s.downtimeMinutes, 0))}
+          value={formatElapsed(report.services.reduce((n, s) => n + s.downtimeMinutes, 0))}
           hint="Down samples × probe interval, all services"
         />
       </section>
@@ -109,7 +114,7 @@ export function SlaReportView({ report }: { report: SlaReport }) {
                 </Link>
               </td>
               <td className={num}>{service.slaTarget}%</td>
-              <td className={`${num} font-medium text-zinc-900`}>{formatPercent(figures.uptime)}</td>
+              <td className={`${num} font-medium text-zinc-900`}>{formatFixedPercent(figures.uptime)}</td>
               <td className={td}>
                 <VerdictBadge verdict={figures.verdict} />
               </td>
@@ -118,9 +123,9 @@ export function SlaReportView({ report }: { report: SlaReport }) {
                 {budgetText(figures.budget?.remainingFraction)}
               </td>
               <td className={num}>{stats.failures}</td>
-              <td className={num}>{formatMinutes(stats.mttrMinutes)}</td>
-              <td className={num}>{stats.mtbfHours === null ? "—" : formatMinutes(stats.mtbfHours * 60)}</td>
-              <td className={num}>{formatMinutes(stats.mttaMinutes)}</td>
+              <td className={num}>{formatElapsed(stats.mttrMinutes)}</td>
+              <td className={num}>{stats.mtbfHours === null ? "—" : formatElapsed(stats.mtbfHours * 60)}</td>
+              <td className={num}>{formatElapsed(stats.mttaMinutes)}</td>
             </tr>
           ))}
         </Table>
@@ -152,8 +157,8 @@ export function SlaReportView({ report }: { report: SlaReport }) {
               <td className={num}>{formatCount(figures.counts.down)}</td>
               <td className={num}>{formatCount(figures.coverage.maintenance)}</td>
               <td className={num}>{formatCount(figures.coverage.unknown)}</td>
-              <td className={num}>{formatPercent(100 * figures.coverage.knownFraction, 2)}</td>
-              <td className={num}>{formatPercent(figures.credit)}</td>
+              <td className={num}>{formatFixedPercent(100 * figures.coverage.knownFraction, 2)}</td>
+              <td className={num}>{formatFixedPercent(figures.credit)}</td>
             </tr>
           ))}
         </Table>
@@ -194,9 +199,9 @@ export function SlaReportView({ report }: { report: SlaReport }) {
                 <td className={td}>
                   <IncidentStateBadge acknowledged={i.acknowledgedAt !== null} resolved={i.resolvedAt !== null} />
                 </td>
-                <td className={`${td} whitespace-nowrap`}>{formatUtcTime(i.startedAt)}</td>
+                <td className={`${td} whitespace-nowrap`}>{formatUtc(i.startedAt)}</td>
                 <td className={`${num} whitespace-nowrap`}>
-                  {i.resolvedAt ? formatMinutes(minutesBetween(i.startedAt, i.resolvedAt)) : "ongoing"}
+                  {i.resolvedAt ? formatElapsed(minutesBetween(i.startedAt, i.resolvedAt)) : "ongoing"}
                 </td>
                 <td className={`${td} whitespace-nowrap`}>{i.acknowledgedByName ?? "—"}</td>
                 <td className={`${td} max-w-72 text-zinc-600`}>{i.rootCause ?? <span className="text-zinc-400">Not recorded</span>}</td>
@@ -221,9 +226,9 @@ export function SlaReportView({ report }: { report: SlaReport }) {
             {report.maintenance.map((m) => (
               <tr key={m.id}>
                 <td className={`${td} whitespace-nowrap`}>{m.serviceName ?? "All services"}</td>
-                <td className={`${td} whitespace-nowrap`}>{formatUtcTime(m.startsAt)}</td>
-                <td className={`${td} whitespace-nowrap`}>{formatUtcTime(m.endsAt)}</td>
-                <td className={num}>{formatMinutes(minutesBetween(m.startsAt, m.endsAt))}</td>
+                <td className={`${td} whitespace-nowrap`}>{formatUtc(m.startsAt)}</td>
+                <td className={`${td} whitespace-nowrap`}>{formatUtc(m.endsAt)}</td>
+                <td className={num}>{formatElapsed(minutesBetween(m.startsAt, m.endsAt))}</td>
                 <td className={td}>{m.reason}</td>
               </tr>
             ))}

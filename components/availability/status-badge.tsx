@@ -1,6 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { SlaVerdict } from "@/lib/availability/sla-math";
-import { SEVERITY_LABELS, type SampleStatus, type Severity } from "@/lib/availability/vocabulary";
+import { SEVERITY_LABELS, type SampleStatus, type Severity, type SlaVerdict } from "@/lib/availability/vocabulary";
 
 /**
  * Badges for the availability module. Each one carries its meaning in words; the colour only

@@ -1,18 +1,12 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { formatCount, formatPercent } from "./figures";
+import { formatCount, formatPercent } from "@/components/format";
+import type { StripDay as StripDayRow } from "@/lib/availability/queries";
+import type { Serialized } from "@/lib/serialized";
 
-/** One UTC day of a status strip (the shape of StripDay in lib/availability/queries.ts). */
-export type StripDay = {
-  day: string;
-  uptime: number | null;
-  healthy: number;
-  degraded: number;
-  down: number;
-  maintenance: number;
-  unknown: number;
-};
+/** One UTC day of a status strip. */
+export type StripDay = Serialized<StripDayRow>;
 
 type Kind = "met" | "near" | "below" | "maintenance" | "none";
 

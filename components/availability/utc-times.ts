@@ -15,3 +15,8 @@ export function utcTimes(action: FormAction, fields: string[]): FormAction {
     return action(previous, formData);
   };
 }
+
+/** For a datetime-local input, in UTC (the forms say so). */
+export function toUtcInputValue(d: Date): string {
+  return d.toISOString().slice(0, 16);
+}

@@ -21,7 +21,7 @@ import { createdAt, timestamptz } from "./columns";
 /**
  * Availability of AI services (issue 5). Raw samples are the record; figures and charts read
  * the hourly and daily rollups, which ingestion maintains in the same statement as the
- * insert (lib/availability/rollup-sql.ts). Raw samples may be pruned after a retention
+ * insert (lib/availability/rollups/rollup-sql.ts). Raw samples may be pruned after a retention
  * period; the rollups never are. The status lists match lib/availability/vocabulary.ts.
  */
 const SAMPLE_STATUS_SQL = sql.raw(`('healthy','degraded','down')`);

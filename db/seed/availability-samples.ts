@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { rollupStatement } from "@/lib/availability/rollup-sql";
+import { rollupStatement } from "@/lib/availability/service";
 
 /**
  * Synthetic health samples generated inside PostgreSQL (the demo seed and the benchmark):

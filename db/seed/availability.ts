@@ -1,11 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { db, type Transaction } from "../client";
+import { OUTAGES, type Outage } from "./availability-outages";
 import { generateSamples } from "./availability-samples";
 import { availabilityIncidents, availabilityServices, users } from "../schema";
 import { SYSTEM_ACTOR, ANONYMOUS, type RequestContext } from "@/lib/context";
-import { addTimelineEntry, auditIncident, insertIncident } from "@/lib/availability/incident-store";
-import { createMaintenance, createService } from "@/lib/availability/registry-service";
-import { DEFAULT_SERVICES, type Severity } from "@/lib/availability/vocabulary";
+import { recordAudit } from "@/lib/audit/service";
+import { addTimelineEntry, createMaintenance, createService, insertIncident } from "@/lib/availability/service";
+import { availabilityAudit, DEFAULT_SERVICES } from "@/lib/availability/vocabulary";
+import { addDays, DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from "@/lib/time";
 
 /**
  * Demo availability data: the five services, 90 days of 30-second samples generated in
@@ -15,8 +17,6 @@ import { DEFAULT_SERVICES, type Severity } from "@/lib/availability/vocabulary";
  * of the simulated endpoints this instance serves, so the worker's live probes carry on.
  * Idempotent: skipped once the services exist.
  */
-const DAY = 86_400_000;
-const MINUTE = 60_000;
 const HISTORY_DAYS = 90;
 const INTERVAL = 30;
 const BASE_LATENCY: Record<string, number> = {
@@ -27,106 +27,8 @@ const BASE_LATENCY: Record<string, number> = {
   monitoring_dashboard: 55,
 };
 
-type Outage = {
-  service: string;
-  daysAgo: number;
-  hour: number;
-  minutes: number;
-  severity: Severity;
-  rootCause: string;
-  postmortem?: boolean;
-  ackMinutes: number;
-};
-
-const OUTAGES: Outage[] = [
-  {
-    service: "inference_api",
-    daysAgo: 83,
-    hour: 14,
-    minutes: 38,
-    severity: "sev1",
-    rootCause: "GPU node pool exhausted after an autoscaler misconfiguration.",
-    postmortem: true,
-    ackMinutes: 4,
-  },
-  {
-    service: "inference_api",
-    daysAgo: 41,
-    hour: 9,
-    minutes: 12,
-    severity: "sev1",
-    rootCause: "A bad model artifact was promoted; the loader crashed on start.",
-    postmortem: true,
-    ackMinutes: 3,
-  },
-  {
-    service: "inference_api",
-    daysAgo: 6,
-    hour: 21,
-    minutes: 7,
-    severity: "sev2",
-    rootCause: "Expired TLS certificate on the internal load balancer.",
-    ackMinutes: 2,
-  },
-  {
-    service: "training_pipeline",
-    daysAgo: 70,
-    hour: 3,
-    minutes: 95,
-    severity: "sev2",
-    rootCause: "Object storage quota reached; checkpoints could not be written.",
-    ackMinutes: 25,
-  },
-  {
-    service: "training_pipeline",
-    daysAgo: 25,
-    hour: 11,
-    minutes: 44,
-    severity: "sev3",
-    rootCause: "Scheduler deadlock after a Kubernetes upgrade.",
-    ackMinutes: 9,
-  },
-  {
-    service: "model_registry",
-    daysAgo: 55,
-    hour: 16,
-    minutes: 21,
-    severity: "sev2",
-    rootCause: "Database connection pool exhausted by a runaway export job.",
-    ackMinutes: 6,
-  },
-  {
-    service: "feature_store",
-    daysAgo: 33,
-    hour: 7,
-    minutes: 16,
-    severity: "sev2",
-    rootCause: "Redis failover took longer than the client timeout.",
-    postmortem: true,
-    ackMinutes: 5,
-  },
-  {
-    service: "feature_store",
-    daysAgo: 12,
-    hour: 2,
-    minutes: 30,
-    severity: "sev3",
-    rootCause: "Planned failover drill (inside the maintenance window).",
-    ackMinutes: 1,
-  },
-  {
-    service: "monitoring_dashboard",
-    daysAgo: 18,
-    hour: 13,
-    minutes: 52,
-    severity: "sev4",
-    rootCause: "Frontend deploy with a broken asset manifest.",
-    ackMinutes: 14,
-  },
-];
-
 function outageStart(o: Outage, today: number): Date {
-  return new Date(today - o.daysAgo * DAY + o.hour * 3_600_000);
+  return new Date(today - o.daysAgo * DAY_MS + o.hour * HOUR_MS);
 }
 
 export async function seedAvailability(now = new Date()): Promise<{ created: boolean; samples: number }> {
@@ -144,43 +46,39 @@ async function seedAll(tx: Transaction, now: Date): Promise<{ created: boolean; 
     .from(users)
     .where(eq(users.email, "ops@assay.local"));
   const system: RequestContext = ANONYMOUS;
-  const today = Math.floor(now.getTime() / DAY) * DAY;
-  const start = new Date(today - HISTORY_DAYS * DAY);
-  const end = new Date(Math.floor(now.getTime() / (INTERVAL * 1000)) * INTERVAL * 1000);
+  const today = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
+  const start = addDays(today, -HISTORY_DAYS);
+  const end = new Date(Math.floor(now.getTime() / (INTERVAL * SECOND_MS)) * INTERVAL * SECOND_MS);
 
   const ids = new Map<string, string>();
   for (const s of DEFAULT_SERVICES) {
-    const row = await createService(
-      tx,
-      system,
-      {
-        ...s,
-        slaTarget: s.key === "monitoring_dashboard" ? 99.5 : 99.9,
-        healthUrl: `/api/simulated/${s.key}`,
-        intervalSeconds: INTERVAL,
-        timeoutMs: 2000,
-        degradedLatencyMs: s.key === "training_pipeline" ? 150 : 100,
-        failuresToOpen: 3,
-        successesToResolve: 2,
-      },
-      new Date(start.getTime() - DAY),
-    );
+    const row = await createService(tx, system, {
+      ...s,
+      slaTarget: s.key === "monitoring_dashboard" ? 99.5 : 99.9,
+      healthUrl: `/api/simulated/${s.key}`,
+      intervalSeconds: INTERVAL,
+      timeoutMs: 2000,
+      degradedLatencyMs: s.key === "training_pipeline" ? 150 : 100,
+      failuresToOpen: 3,
+      successesToResolve: 2,
+      createdAt: addDays(start, -1),
+    });
     ids.set(s.key, row.id);
   }
 
   // Before the samples, so ingestion classifies the samples inside it as maintenance.
-  const maintenanceStart = new Date(today - 12 * DAY + 2 * 3_600_000);
+  const maintenanceStart = new Date(today - 12 * DAY_MS + 2 * HOUR_MS);
   await createMaintenance(tx, system, {
     serviceId: null,
     startsAt: maintenanceStart,
-    endsAt: new Date(maintenanceStart.getTime() + 2 * 3_600_000),
+    endsAt: new Date(maintenanceStart.getTime() + 2 * HOUR_MS),
     reason: "Database upgrade to PostgreSQL 16 and Redis failover drill.",
   });
 
   const outages = OUTAGES.map((o) => ({
     service: ids.get(o.service)!,
     from: outageStart(o, today).toISOString(),
-    to: new Date(outageStart(o, today).getTime() + o.minutes * MINUTE).toISOString(),
+    to: new Date(outageStart(o, today).getTime() + o.minutes * MINUTE_MS).toISOString(),
   }));
   const services = DEFAULT_SERVICES.map((s) => ({ id: ids.get(s.key)!, key: s.key, base: BASE_LATENCY[s.key]! }));
   const samples = await generateSamples(tx, services, start, end, INTERVAL, outages);
@@ -195,16 +93,16 @@ async function seedAll(tx: Transaction, now: Date): Promise<{ created: boolean; 
     streakSince: start,
     consecutiveSuccesses: 100,
     consecutiveFailures: 0,
-    nextProbeAt: new Date(end.getTime() + INTERVAL * 1000),
+    nextProbeAt: new Date(end.getTime() + INTERVAL * SECOND_MS),
   });
   return { created: true, samples };
 }
 
 async function seedIncident(tx: Transaction, o: Outage, serviceId: string, today: number, ops: { id: string; name: string } | null) {
   const startedAt = outageStart(o, today);
-  const detectedAt = new Date(startedAt.getTime() + 3 * INTERVAL * 1000);
-  const resolvedAt = new Date(startedAt.getTime() + o.minutes * MINUTE);
-  const ackAt = new Date(Math.min(detectedAt.getTime() + o.ackMinutes * MINUTE, resolvedAt.getTime()));
+  const detectedAt = new Date(startedAt.getTime() + 3 * INTERVAL * SECOND_MS);
+  const resolvedAt = new Date(startedAt.getTime() + o.minutes * MINUTE_MS);
+  const ackAt = new Date(Math.min(detectedAt.getTime() + o.ackMinutes * MINUTE_MS, resolvedAt.getTime()));
   {
     const id = await insertIncident(
       tx,
@@ -246,17 +144,20 @@ async function seedIncident(tx: Transaction, o: Outage, serviceId: string, today
         ...(ops ? { acknowledgedAt: ackAt, acknowledgedBy: ops.id } : {}),
       })
       .where(eq(availabilityIncidents.id, id));
-    await auditIncident(tx, SYSTEM_ACTOR, "availability.incident_opened", id, {
-      source: "seed",
-      startedAt: startedAt.toISOString(),
-      resolvedAt: resolvedAt.toISOString(),
-    });
+    await recordAudit(
+      tx,
+      SYSTEM_ACTOR,
+      availabilityAudit.event("availability.incident_opened", {
+        resource: { type: "availability_incident", id },
+        metadata: { source: "seed", startedAt: startedAt.toISOString(), resolvedAt: resolvedAt.toISOString() },
+      }),
+    );
   }
 }
 
 /** Left open for the demo: ops acknowledges and resolves it. */
 async function seedOpenIncident(tx: Transaction, serviceId: string, now: Date, ops: { id: string } | null) {
-  const startedAt = new Date(now.getTime() - 25 * MINUTE);
+  const startedAt = new Date(now.getTime() - 25 * MINUTE_MS);
   {
     const id = await insertIncident(
       tx,
@@ -267,10 +168,17 @@ async function seedOpenIncident(tx: Transaction, serviceId: string, now: Date, o
         severity: "sev3",
         source: "manual",
         startedAt,
-        detectedAt: new Date(startedAt.getTime() + 5 * MINUTE),
+        detectedAt: new Date(startedAt.getTime() + 5 * MINUTE_MS),
         body: "Jobs submitted since about 25 minutes ago stay queued; the health check still answers.",
       },
     );
-    await auditIncident(tx, SYSTEM_ACTOR, "availability.incident_opened", id, { source: "seed", startedAt: startedAt.toISOString() });
+    await recordAudit(
+      tx,
+      SYSTEM_ACTOR,
+      availabilityAudit.event("availability.incident_opened", {
+        resource: { type: "availability_incident", id },
+        metadata: { source: "seed", startedAt: startedAt.toISOString() },
+      }),
+    );
   }
 }

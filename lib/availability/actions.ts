@@ -1,9 +1,7 @@
 "use server";
 
-import { db } from "@/db/client";
 import { defineAction } from "@/lib/actions/define-action";
-import { acknowledgeIncident, addIncidentUpdate, openIncident, resolveIncident } from "./incident-service";
-import { cancelMaintenance, createMaintenance, setRetention, updateService } from "./registry-service";
+import { withTransaction } from "@/lib/actions/with-transaction";
 import {
   IncidentIdInput,
   IncidentUpdateInput,
@@ -13,6 +11,16 @@ import {
   RetentionInput,
   UpdateServiceInput,
 } from "./schemas";
+import {
+  acknowledgeIncident,
+  addIncidentUpdate,
+  cancelMaintenance,
+  createMaintenance,
+  openIncident,
+  resolveIncident,
+  setRetention,
+  updateService,
+} from "./service";
 
 const PAGES = ["/availability", "/availability/incidents", "/availability/services"];
 
@@ -20,7 +28,7 @@ export const openIncidentAction = defineAction(
   "availability.incident_open",
   { permission: "availability.incidents", schema: OpenIncidentInput, revalidate: PAGES },
   async ({ ctx, input }) => {
-    const { id } = await db.transaction((tx) => openIncident(tx, ctx, input));
+    const { id } = await withTransaction(ctx, (tx) => openIncident(tx, ctx, input));
     return { message: "Incident opened.", data: { id } };
   },
 );
@@ -29,7 +37,7 @@ export const acknowledgeIncidentAction = defineAction(
   "availability.incident_acknowledge",
   { permission: "availability.incidents", schema: IncidentIdInput, revalidate: PAGES },
   async ({ ctx, input }) => {
-    await db.transaction((tx) => acknowledgeIncident(tx, ctx, input.id));
+    await withTransaction(ctx, (tx) => acknowledgeIncident(tx, ctx, input));
     return { message: "Incident acknowledged." };
   },
 );
@@ -38,7 +46,7 @@ export const addIncidentUpdateAction = defineAction(
   "availability.incident_update",
   { permission: "availability.incidents", schema: IncidentUpdateInput, revalidate: PAGES },
   async ({ ctx, input }) => {
-    await db.transaction((tx) => addIncidentUpdate(tx, ctx, input.id, input.body));
+    await withTransaction(ctx, (tx) => addIncidentUpdate(tx, ctx, input));
     return { message: "Update added to the timeline." };
   },
 );
@@ -47,7 +55,7 @@ export const resolveIncidentAction = defineAction(
   "availability.incident_resolve",
   { permission: "availability.incidents", schema: ResolveIncidentInput, revalidate: PAGES },
   async ({ ctx, input }) => {
-    await db.transaction((tx) => resolveIncident(tx, ctx, input));
+    await withTransaction(ctx, (tx) => resolveIncident(tx, ctx, input));
     return { message: "Incident resolved." };
   },
 );
@@ -56,7 +64,7 @@ export const updateServiceAction = defineAction(
   "availability.service_update",
   { permission: "availability.manage", schema: UpdateServiceInput, revalidate: PAGES },
   async ({ ctx, input }) => {
-    const service = await db.transaction((tx) => updateService(tx, ctx, input));
+    const service = await withTransaction(ctx, (tx) => updateService(tx, ctx, input));
     return { message: `${service.name} saved.` };
   },
 );
@@ -65,7 +73,7 @@ export const createMaintenanceAction = defineAction(
   "availability.maintenance_create",
   { permission: "availability.manage", schema: MaintenanceInput, revalidate: PAGES },
   async ({ ctx, input }) => {
-    await db.transaction((tx) => createMaintenance(tx, ctx, input));
+    await withTransaction(ctx, (tx) => createMaintenance(tx, ctx, input));
     return { message: "Maintenance window scheduled. Samples inside it are excluded from every figure." };
   },
 );
@@ -74,7 +82,7 @@ export const cancelMaintenanceAction = defineAction(
   "availability.maintenance_cancel",
   { permission: "availability.manage", schema: IncidentIdInput, revalidate: PAGES },
   async ({ ctx, input }) => {
-    await db.transaction((tx) => cancelMaintenance(tx, ctx, input.id));
+    await withTransaction(ctx, (tx) => cancelMaintenance(tx, ctx, input));
     return { message: "Maintenance window cancelled." };
   },
 );
@@ -83,7 +91,7 @@ export const setRetentionAction = defineAction(
   "availability.retention_set",
   { permission: "availability.manage", schema: RetentionInput, revalidate: ["/availability/services"] },
   async ({ ctx, input }) => {
-    await db.transaction((tx) => setRetention(tx, ctx, input.rawRetentionDays));
+    await withTransaction(ctx, (tx) => setRetention(tx, ctx, input));
     return { message: `Raw samples are now kept for ${input.rawRetentionDays} days. Rollups are kept forever.` };
   },
 );

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { SAMPLE_STATUSES, SEVERITIES } from "./vocabulary";
+import type { availabilityServices } from "@/db/schema";
+import { DAY_MS, HOUR_MS } from "@/lib/time";
+import { INCIDENT_STATES, RANGE_KEYS, SAMPLE_STATUSES, SEVERITIES, type RangeKey } from "./vocabulary";
+
+/** The window a range key reads (`rollingWindow(parseRange(params))`), which pages hand to the reads. */
+export { rollingWindow, type Grain, type RangeWindow } from "./rollups/ranges";
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const int = (label: string, min: number, max: number) =>
@@ -44,6 +49,26 @@ export const UpdateServiceInput = z.object({
 });
 export type UpdateServiceInput = z.infer<typeof UpdateServiceInput>;
 
+/** A service's editable settings: what the registry page edits and an audited change records. */
+export function serviceSettings(s: typeof availabilityServices.$inferSelect) {
+  return {
+    id: s.id,
+    key: s.key,
+    name: s.name,
+    description: s.description,
+    weight: s.weight,
+    slaTarget: s.slaTarget,
+    healthUrl: s.healthUrl,
+    intervalSeconds: s.intervalSeconds,
+    timeoutMs: s.timeoutMs,
+    degradedLatencyMs: s.degradedLatencyMs,
+    failuresToOpen: s.failuresToOpen,
+    successesToResolve: s.successesToResolve,
+    enabled: s.enabled,
+  };
+}
+export type ServiceSettings = ReturnType<typeof serviceSettings>;
+
 export const OpenIncidentInput = z.object({
   serviceId: Id,
   title: z.string().trim().min(3, "Describe the incident in a few words.").max(160, "At most 160 characters."),
@@ -54,11 +79,13 @@ export const OpenIncidentInput = z.object({
 export type OpenIncidentInput = z.infer<typeof OpenIncidentInput>;
 
 export const IncidentIdInput = z.object({ id: Id });
+export type IncidentIdInput = z.infer<typeof IncidentIdInput>;
 
 export const IncidentUpdateInput = z.object({
   id: Id,
   body: z.string().trim().min(1, "Write the update.").max(4000, "At most 4,000 characters."),
 });
+export type IncidentUpdateInput = z.infer<typeof IncidentUpdateInput>;
 
 export const ResolveIncidentInput = z.object({
   id: Id,
@@ -76,13 +103,14 @@ export const MaintenanceInput = z
     reason: z.string().trim().min(3, "Say what the maintenance is for.").max(500, "At most 500 characters."),
   })
   .refine((m) => m.endsAt > m.startsAt, { path: ["endsAt"], message: "The window must end after it starts." })
-  .refine((m) => m.endsAt.getTime() - m.startsAt.getTime() <= 7 * 86_400_000, {
+  .refine((m) => m.endsAt.getTime() - m.startsAt.getTime() <= 7 * DAY_MS, {
     path: ["endsAt"],
     message: "A window is at most 7 days long.",
   });
 export type MaintenanceInput = z.infer<typeof MaintenanceInput>;
 
 export const RetentionInput = z.object({ rawRetentionDays: int("The retention", 7, 3650) });
+export type RetentionInput = z.infer<typeof RetentionInput>;
 
 /** One pushed sample. `service` is the key (e.g. inference_api); `observedAt` ISO 8601 with offset. */
 export const PushedSample = z.strictObject({
@@ -93,7 +121,7 @@ export const PushedSample = z.strictObject({
     .number({ error: "latencyMs must be a number of milliseconds." })
     .int("latencyMs must be whole milliseconds.")
     .min(0)
-    .max(3_600_000)
+    .max(HOUR_MS)
     .nullable()
     .optional(),
   details: z
@@ -107,7 +135,47 @@ export const PushedBatch = z.strictObject({
 });
 export type PushedBatch = z.infer<typeof PushedBatch>;
 
-/** Report and chart ranges from the URL. */
+type SearchParams = Record<string, string | string[] | undefined>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** A chart range from the URL (`?range=7d`); anything else (a repeated parameter too) is the default, 30 days. */
+export const RangeParam = z.enum(RANGE_KEYS).catch("30d");
+
+export function parseRange(params: SearchParams): RangeKey {
+  return RangeParam.parse(params.range);
+}
+
+/**
+ * The incidents list's URL state, its one definition (the page, the query and the filter and
+ * pager components all use it): state, service and page, each with its default. A stale or
+ * hand-edited link never breaks the page: a refused value falls back to its default.
+ */
+export const INCIDENTS_PATH = "/availability/incidents";
+export const INCIDENTS_PAGE_SIZE = 25;
+export const IncidentsSearch = z.object({
+  state: z.enum(INCIDENT_STATES).catch("all"),
+  service: ServiceKey.nullable().catch(null),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+export type IncidentsView = z.infer<typeof IncidentsSearch>;
+export const INCIDENTS_DEFAULTS: IncidentsView = { state: "all", service: null, page: 1 };
+
+export function parseIncidentsSearch(params: SearchParams): IncidentsView {
+  return IncidentsSearch.parse({ state: first(params.state), service: first(params.service), page: first(params.page) });
+}
+
+/** The list's address for `view` with `change` applied; a change of filter goes back to the first page. */
+export function incidentsHref(view: IncidentsView = INCIDENTS_DEFAULTS, change: Partial<IncidentsView> = {}): string {
+  const next = { ...view, page: 1, ...change };
+  const params = new URLSearchParams();
+  if (next.state !== INCIDENTS_DEFAULTS.state) params.set("state", next.state);
+  if (next.service) params.set("service", next.service);
+  if (next.page > 1) params.set("page", String(next.page));
+  const query = params.toString();
+  return query ? `${INCIDENTS_PATH}?${query}` : INCIDENTS_PATH;
+}
+
+/** Report ranges from the URL. */
 export const ReportQuery = z
   .object({
     service: z.preprocess(blankToUndefined, z.union([z.literal("all"), ServiceKey]).default("all")),

@@ -49,7 +49,10 @@ function metadataText(spec: ActionSpec): string {
   return shapeText(schema).replaceAll("|", "\\|");
 }
 
-export function renderCatalog(vocabularies: readonly AuditVocabulary<Record<string, ActionSpec>>[]): string {
+/** What the catalog reads of a vocabulary (its `event` builder is typed per module, so not part of a common type). */
+export type CatalogVocabulary = Pick<AuditVocabulary<Record<string, ActionSpec>>, "module" | "actions">;
+
+export function renderCatalog(vocabularies: readonly CatalogVocabulary[]): string {
   const lines = [CATALOG_START, ""];
   for (const vocabulary of [...vocabularies].sort((a, b) => a.module.localeCompare(b.module))) {
     lines.push(

@@ -1,4 +1,6 @@
 import type { SQL } from "drizzle-orm";
+import { addDays, DAY_MS, HOUR_MS, SECOND_MS, startOfUtcDay } from "@/lib/time";
+import { measurePush } from "./availability-push";
 import { benchSecrets, benchServer, type Figure, freshDatabase, median, percentile, report, round, SMALL, timed } from "./harness";
 
 /**
@@ -10,16 +12,14 @@ import { benchSecrets, benchServer, type Figure, freshDatabase, median, percenti
  * - the cost of maintaining the rollups per hour of samples for ten services (≤ 5 ms):
  *   ingesting an hour with the rollup statement minus a plain insert of an equal hour;
  * - ingest through POST /api/v1/availability/samples from 8 concurrent clients in batches
- *   of 500 against plain multi-row inserts of the same rows (≥ 0.5 of their rate).
+ *   of 500 against plain multi-row inserts of the same rows (≥ 0.5 of their rate;
+ *   availability-push.ts).
  */
 const SERVICES = 10;
 const DAYS = SMALL ? 7 : 90;
 const INTERVAL = 30;
 const READS = SMALL ? 40 : 100;
 const RAW_RUNS = SMALL ? 3 : 5;
-const CLIENTS = 8;
-const BATCH = 500;
-const BATCHES_PER_CLIENT = SMALL ? 5 : 20;
 const HOURS_MEASURED = SMALL ? 20 : 120;
 /** Unmeasured pairs first: each statement is prepared and its plan cached on the connection. */
 const WARMUP_HOURS = 8;
@@ -40,50 +40,44 @@ async function main() {
     process.env.DATABASE_URL = await freshDatabase(server.url, "bench_availability");
     const { closeDb, db, sqlClient } = await import("@/db/client");
     const { ANONYMOUS } = await import("@/lib/context");
-    const { createService } = await import("@/lib/availability/registry-service");
+    const { createService, rollupStatement } = await import("@/lib/availability/service");
     const { generateSamples } = await import("@/db/seed/availability-samples");
-    const { rollingWindow } = await import("@/lib/availability/ranges");
-    const { loadOverview, loadServiceDetail } = await import("@/lib/availability/views");
-    const { rollupStatement } = await import("@/lib/availability/rollup-sql");
+    const { rollingWindow } = await import("@/lib/availability/schemas");
+    const { getServiceByKey, loadOverview, loadServiceDetail } = await import("@/lib/availability/queries");
     const { sql } = await import("drizzle-orm");
     const { PgDialect } = await import("drizzle-orm/pg-core");
     const pg = sqlClient();
 
     // A quarter second past a 30 s slot: the benchmark's own rows (+7.5 s, +17.5 s, and the
     // pushes' whole-second offsets from here) never land on one another or on the seed.
-    const now = new Date(Math.floor(Date.now() / 30_000) * 30_000 + 250);
-    const dayMs = 86_400_000;
-    const today = Math.floor(now.getTime() / dayMs) * dayMs;
-    const start = new Date(today - DAYS * dayMs);
+    const now = new Date(Math.floor(Date.now() / (INTERVAL * SECOND_MS)) * INTERVAL * SECOND_MS + 250);
+    const today = startOfUtcDay(now).getTime();
+    const start = addDays(today, -DAYS);
     const services: { id: string; key: string; base: number }[] = [];
     for (let i = 0; i < SERVICES; i++) {
       const row = await db.transaction((tx) =>
-        createService(
-          tx,
-          ANONYMOUS,
-          {
-            key: `bench_service_${i}`,
-            name: `Bench service ${i}`,
-            description: "",
-            weight: 0.1,
-            slaTarget: 99.9,
-            healthUrl: null,
-            intervalSeconds: INTERVAL,
-            timeoutMs: 1000,
-            degradedLatencyMs: 100,
-            failuresToOpen: 3,
-            successesToResolve: 2,
-          },
-          new Date(start.getTime() - dayMs),
-        ),
+        createService(tx, ANONYMOUS, {
+          key: `bench_service_${i}`,
+          name: `Bench service ${i}`,
+          description: "",
+          weight: 0.1,
+          slaTarget: 99.9,
+          healthUrl: null,
+          intervalSeconds: INTERVAL,
+          timeoutMs: 1000,
+          degradedLatencyMs: 100,
+          failuresToOpen: 3,
+          successesToResolve: 2,
+          createdAt: addDays(start, -1),
+        }),
       );
       services.push({ id: row.id, key: row.key, base: 20 + i * 7 });
     }
     const seeded = await timed(async () => {
       let n = 0;
       // Ten days per statement keeps each statement's RETURNING set modest.
-      for (let from = start.getTime(); from < now.getTime(); from += 10 * dayMs) {
-        const to = new Date(Math.min(from + 10 * dayMs - INTERVAL * 1000, now.getTime()));
+      for (let from = start.getTime(); from < now.getTime(); from += 10 * DAY_MS) {
+        const to = new Date(Math.min(from + 10 * DAY_MS - INTERVAL * SECOND_MS, now.getTime()));
         n += await generateSamples(db, services, new Date(from), to, INTERVAL);
         console.log(`  seeded ${n} samples`);
       }
@@ -98,10 +92,9 @@ async function main() {
     // The pages open on 30 days; the raw side is what those pages show: 90-day strips and the range.
     const window30 = rollingWindow("30d", now);
     const overview = await repeat(READS, () => loadOverview(window30));
-    const target = (await import("@/lib/availability/queries")).getServiceByKey;
-    const svc = (await target("bench_service_0"))!;
+    const svc = (await getServiceByKey("bench_service_0"))!;
     const detail = await repeat(READS, () => loadServiceDetail(svc, window30));
-    const stripFrom = new Date(today - 89 * dayMs).toISOString();
+    const stripFrom = addDays(today, -89).toISOString();
     const rawOverview = await repeat(
       RAW_RUNS,
       () => pg`
@@ -166,7 +159,7 @@ async function main() {
       services.flatMap((s) =>
         Array.from({ length: 3600 / INTERVAL }, (_, i) => ({
           service_id: s.id,
-          observed_at: new Date(hourStart + i * INTERVAL * 1000 + offsetMs).toISOString(),
+          observed_at: new Date(hourStart + i * INTERVAL * SECOND_MS + offsetMs).toISOString(),
           status: i % 50 === 0 ? "degraded" : "healthy",
           latency_ms: 20 + (i % 40),
         })),
@@ -187,7 +180,7 @@ async function main() {
     const rolledHour: number[] = [];
     const differences: number[] = [];
     for (let h = 0; h < WARMUP_HOURS + HOURS_MEASURED; h++) {
-      const hourStart = today - (h + 2) * 3_600_000;
+      const hourStart = today - (h + 2) * HOUR_MS;
       // Between the seeded slots (+7.5 s and +17.5 s), so every row is new, as when ingesting.
       const plain = () => timed(() => onConnection(insertSql(hourRows(hourStart, 7_500))));
       const rolled = () => timed(() => onConnection(rollupStatement(insertSql(hourRows(hourStart, 17_500)))));
@@ -217,95 +210,7 @@ async function main() {
     });
 
     // 3. Ingest: the push route against plain multi-row inserts of equal batches.
-    const { createApiKey } = await import("@/lib/api-keys/service");
-    const { POST } = await import("@/app/api/v1/availability/samples/route");
-    const tokens = await Promise.all(
-      Array.from({ length: CLIENTS }, (_, c) =>
-        db
-          .transaction((tx) =>
-            createApiKey(tx, ANONYMOUS, {
-              name: `bench push ${c}`,
-              scopes: ["availability:write"],
-              ratePerMinute: 1_000_000,
-              ratePerDay: 100_000_000,
-            }),
-          )
-          .then((k) => k.token),
-      ),
-    );
-    // Each client owns its time slots (offset within the 30 s grid) and walks back from now.
-    const batchRows = (client: number, batch: number, offsetMs: number) =>
-      Array.from({ length: BATCH }, (_, i) => {
-        const s = services[i % SERVICES]!;
-        const slot = batch * (BATCH / SERVICES) + Math.floor(i / SERVICES);
-        return {
-          s,
-          at: new Date(now.getTime() - 60_000 - slot * INTERVAL * 1000 - offsetMs - client * 1000),
-          status: i % 97 === 0 ? "down" : "healthy",
-          latency: 20 + (i % 60),
-        };
-      });
-    const plainInserts = (baseOffsetMs: number) =>
-      timed(() =>
-        Promise.all(
-          Array.from({ length: CLIENTS }, async (_, c) => {
-            for (let b = 0; b < BATCHES_PER_CLIENT; b++) {
-              const rows = batchRows(c, b, baseOffsetMs).map((r) => ({
-                service_id: r.s.id,
-                observed_at: r.at.toISOString(),
-                status: r.status,
-                latency_ms: r.latency,
-                source: "push",
-              }));
-              await pg`INSERT INTO availability_samples ${pg(rows)}`;
-            }
-          }),
-        ),
-      );
-    // Plain, push, plain: the baseline brackets the measurement as the table grows.
-    // Offsets keep every row distinct: push at +2…+9 s, plain at +12…+19 s and +20…+27 s.
-    const plainBefore = await plainInserts(12_000);
-    const pushed = await timed(() =>
-      Promise.all(
-        Array.from({ length: CLIENTS }, async (_, c) => {
-          for (let b = 0; b < BATCHES_PER_CLIENT; b++) {
-            const body = {
-              samples: batchRows(c, b, 2_000).map((r) => ({
-                service: r.s.key,
-                observedAt: r.at.toISOString(),
-                status: r.status,
-                latencyMs: r.latency,
-              })),
-            };
-            const res = await POST(
-              new Request("http://127.0.0.1/api/v1/availability/samples", {
-                method: "POST",
-                headers: { authorization: `Bearer ${tokens[c]}`, "content-type": "application/json" },
-                body: JSON.stringify(body),
-              }),
-              { params: Promise.resolve({}) },
-            );
-            if (res.status !== 201) throw new Error(`push answered ${res.status}: ${await res.text()}`);
-            const result = (await res.json()) as { inserted: number };
-            if (result.inserted !== BATCH) throw new Error(`push inserted ${result.inserted} of ${BATCH}: the benchmark's rows collided`);
-          }
-        }),
-      ),
-    );
-    const plainAfter = await plainInserts(20_000);
-    const plain = { ms: (plainBefore.ms + plainAfter.ms) / 2 };
-    const total = CLIENTS * BATCHES_PER_CLIENT * BATCH;
-    const pushRate = total / (pushed.ms / 1000);
-    const plainRate = total / (plain.ms / 1000);
-    figures.push({
-      metric: "availability.ingest.push_rate",
-      value: Math.round(pushRate),
-      unit: "samples/s",
-      baseline: Math.round(plainRate),
-      ratio: round(pushRate / plainRate, 2),
-      target: `≥ 0.5 × plain multi-row inserts (${CLIENTS} clients, batches of ${BATCH})`,
-      met: pushRate / plainRate >= 0.5,
-    });
+    figures.push(await measurePush(services, now, INTERVAL));
     await closeDb();
   } finally {
     await server.stop();

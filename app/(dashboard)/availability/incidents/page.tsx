@@ -1,50 +1,26 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { z } from "zod";
-import { formatMinutes } from "@/components/availability/incident-display";
-import { IncidentFilters, IncidentPager, type IncidentListView } from "@/components/availability/incident-filters";
+import { IncidentFilters, IncidentPager } from "@/components/availability/incident-filters";
 import { OpenIncidentButton } from "@/components/availability/incident-forms";
 import { IncidentsTable } from "@/components/availability/incidents-table";
+import { formatElapsed } from "@/components/format";
 import { StatTile } from "@/components/home/stat-tile";
 import { PageHeader } from "@/components/ui/page-header";
 import { TableSkeleton, TilesSkeleton } from "@/components/ui/skeleton";
 import { openIncidentAction } from "@/lib/availability/actions";
-import { incidentSummary, INCIDENT_STATES, listIncidentsPage } from "@/lib/availability/incident-queries";
-import { listServices, openIncidents } from "@/lib/availability/queries";
-import { ServiceKey } from "@/lib/availability/schemas";
+import { incidentSummary, listIncidentsPage, listServices, openIncidents } from "@/lib/availability/queries";
+import { INCIDENTS_DEFAULTS, parseIncidentsSearch, type IncidentsView } from "@/lib/availability/schemas";
 import { requirePagePermission } from "@/lib/auth/service";
 import { can } from "@/lib/auth/permissions";
+import { serialize } from "@/lib/serialized";
 
 export const metadata: Metadata = { title: "Incidents" };
 
-const PAGE_SIZE = 25;
-
 type SearchParams = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
-/** A stale or hand-edited link never breaks the page: a refused value falls back to its default. */
-function parseView(params: SearchParams): IncidentListView {
-  return {
-    state: z
-      .enum(INCIDENT_STATES)
-      .catch("all")
-      .parse(first(params.state) ?? "all"),
-    service: ServiceKey.nullable()
-      .catch(null)
-      .parse(first(params.service) ?? null),
-    page: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(10_000)
-      .catch(1)
-      .parse(first(params.page) ?? 1),
-  };
-}
 
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePagePermission("availability.read", "/availability/incidents");
-  const view = parseView(await searchParams);
+  const view = parseIncidentsSearch(await searchParams);
   const mayOpen = can(user.roles, "availability.incidents");
   const [services, open] = await Promise.all([listServices(), mayOpen ? openIncidents() : Promise.resolve(new Map())]);
   return (
@@ -89,26 +65,27 @@ async function Summary() {
         hint="Open, and nobody has said they are on it"
         attention={summary.unacknowledged > 0}
       />
-      <StatTile label="MTTR" value={formatMinutes(summary.stats.mttrMinutes)} hint={`Mean time to resolve, last ${summary.days} days`} />
+      <StatTile label="MTTR" value={formatElapsed(summary.stats.mttrMinutes)} hint={`Mean time to resolve, last ${summary.days} days`} />
       <StatTile
         label="MTTA"
-        value={formatMinutes(summary.stats.mttaMinutes)}
+        value={formatElapsed(summary.stats.mttaMinutes)}
         hint={`Mean time to acknowledge, last ${summary.days} days`}
       />
     </section>
   );
 }
 
-async function IncidentList({ view, services }: { view: IncidentListView; services: { key: string; name: string }[] }) {
-  const { rows, total } = await listIncidentsPage({ state: view.state, serviceKey: view.service, page: view.page, pageSize: PAGE_SIZE });
+async function IncidentList({ view, services }: { view: IncidentsView; services: { key: string; name: string }[] }) {
+  const { rows, total } = await listIncidentsPage(view);
+  const filtered = view.state !== INCIDENTS_DEFAULTS.state || view.service !== INCIDENTS_DEFAULTS.service;
   return (
     <div className="rounded-lg border border-zinc-200 bg-white shadow-xs">
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-zinc-100 px-4 py-3">
         <IncidentFilters view={view} services={services} />
         <p className="text-xs text-zinc-500">Times in UTC</p>
       </div>
-      <IncidentsTable rows={rows} filtered={view.state !== "all" || view.service !== null} />
-      <IncidentPager view={view} total={total} pageSize={PAGE_SIZE} />
+      <IncidentsTable rows={serialize(rows)} filtered={filtered} />
+      <IncidentPager view={view} total={total} />
     </div>
   );
 }

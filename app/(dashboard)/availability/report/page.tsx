@@ -1,23 +1,21 @@
 import type { Metadata } from "next";
-import { formatUtcTime } from "@/components/availability/incident-display";
+import { formatUtc } from "@/components/format";
 import { ReportForm, type ReportPreset } from "@/components/availability/report-form";
 import { SlaReportView } from "@/components/availability/sla-report-view";
 import { PrintButton } from "@/components/privacy/print-button";
 import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/form-message";
 import { PageHeader } from "@/components/ui/page-header";
-import { listServices } from "@/lib/availability/queries";
-import { isoDay } from "@/lib/availability/ranges";
-import { buildSlaReport, type SlaReport } from "@/lib/availability/report";
+import { buildSlaReport, listServices, type SlaReport } from "@/lib/availability/queries";
 import { ReportQuery } from "@/lib/availability/schemas";
 import { requirePagePermission } from "@/lib/auth/service";
 import { listPeriods } from "@/lib/controls/queries";
 import { isAppError, type FieldErrors } from "@/lib/errors";
+import { addDays, dayStart, isoDay } from "@/lib/time";
 
 export const metadata: Metadata = { title: "SLA report" };
 
 type SearchParams = Record<string, string | string[] | undefined>;
-const DAY = 86_400_000;
 
 function rangePresets(now: Date): ReportPreset[] {
   const y = now.getUTCFullYear();
@@ -27,8 +25,8 @@ function rangePresets(now: Date): ReportPreset[] {
     { label: "Last month", from: isoDay(new Date(Date.UTC(y, m - 1, 1))), to: isoDay(new Date(Date.UTC(y, m, 0))), group: "range" },
     { label: "This month", from: isoDay(new Date(Date.UTC(y, m, 1))), to: today, group: "range" },
     { label: "This quarter", from: isoDay(new Date(Date.UTC(y, m - (m % 3), 1))), to: today, group: "range" },
-    { label: "Last 30 days", from: isoDay(new Date(now.getTime() - 29 * DAY)), to: today, group: "range" },
-    { label: "Last 90 days", from: isoDay(new Date(now.getTime() - 89 * DAY)), to: today, group: "range" },
+    { label: "Last 30 days", from: isoDay(addDays(now, -29)), to: today, group: "range" },
+    { label: "Last 90 days", from: isoDay(addDays(now, -89)), to: today, group: "range" },
   ];
 }
 
@@ -79,8 +77,8 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
               title={`SLA report — ${report.from} to ${report.to}`}
               description={
                 <>
-                  {scope} · generated {formatUtcTime(report.generatedAt)} by Assay. Figures from the hourly and daily rollups; days in UTC
-                  {report.window.to < new Date(`${report.to}T00:00:00Z`) ? "; the period runs to now" : ""}.
+                  {scope} · generated {formatUtc(report.generatedAt)} by Assay. Figures from the hourly and daily rollups; days in UTC
+                  {report.window.to < dayStart(report.to) ? "; the period runs to now" : ""}.
                 </>
               }
               actions={

@@ -1,39 +1,27 @@
 import type { Metadata } from "next";
-import { toUtcInputValue } from "@/components/availability/incident-display";
-import { MaintenanceManager, type MaintenanceView } from "@/components/availability/maintenance-forms";
-import { RetentionForm, ServicesManager } from "@/components/availability/service-forms";
+import { toUtcInputValue } from "@/components/availability/utc-times";
+import { MaintenanceManager } from "@/components/availability/maintenance-forms";
+import { RetentionForm } from "@/components/availability/service-edit-form";
+import { ServicesManager } from "@/components/availability/service-forms";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { cancelMaintenanceAction, createMaintenanceAction, setRetentionAction, updateServiceAction } from "@/lib/availability/actions";
-import { getRawRetentionDays, listServices, maintenanceBetween, serviceSettings } from "@/lib/availability/queries";
+import { getRawRetentionDays, listServices, maintenanceSchedule } from "@/lib/availability/queries";
+import { serviceSettings } from "@/lib/availability/schemas";
 import { requirePagePermission } from "@/lib/auth/service";
 import { can } from "@/lib/auth/permissions";
+import { serialize } from "@/lib/serialized";
+import { addDays, addHours, startOfUtcDay } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Services" };
-
-const DAY = 86_400_000;
-const HOUR = 3_600_000;
 
 export default async function ServicesPage() {
   const user = await requirePagePermission("availability.read", "/availability/services");
   const mayManage = can(user.roles, "availability.manage");
   const now = new Date();
-  const [services, windows, retention] = await Promise.all([
-    listServices(),
-    // Far enough ahead for anything scheduled; windows are at most 7 days long.
-    maintenanceBetween(new Date(now.getTime() - 90 * DAY), new Date(now.getTime() + 3650 * DAY)),
-    getRawRetentionDays(),
-  ]);
-  const maintenance: MaintenanceView[] = windows.map((w) => ({
-    id: w.id,
-    serviceName: w.serviceName,
-    startsAt: w.startsAt,
-    endsAt: w.endsAt,
-    reason: w.reason,
-    phase: w.startsAt > now ? "upcoming" : w.endsAt > now ? "in_progress" : "past",
-  }));
+  const [services, maintenance, retention] = await Promise.all([listServices(), maintenanceSchedule(now), getRawRetentionDays()]);
   // Tomorrow 02:00–04:00 UTC: the usual quiet hours, a sensible first suggestion.
-  const start = new Date(Math.floor(now.getTime() / DAY) * DAY + DAY + 2 * HOUR);
+  const start = addHours(addDays(startOfUtcDay(now), 1), 2);
   return (
     <>
       <PageHeader
@@ -54,10 +42,10 @@ export default async function ServicesPage() {
             description="Upcoming, in progress, and those of the last 90 days. A window that has started is part of the record and cannot be cancelled."
           />
           <MaintenanceManager
-            windows={maintenance}
+            windows={serialize(maintenance)}
             services={services.map((s) => ({ id: s.id, name: s.name }))}
             actions={mayManage ? { create: createMaintenanceAction, cancel: cancelMaintenanceAction } : null}
-            defaults={{ startsAt: toUtcInputValue(start), endsAt: toUtcInputValue(new Date(start.getTime() + 2 * HOUR)) }}
+            defaults={{ startsAt: toUtcInputValue(start), endsAt: toUtcInputValue(addHours(start, 2)) }}
           />
         </Card>
         <Card>

@@ -1,15 +1,9 @@
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { sessionRoute } from "@/lib/api/define-route";
-import {
-  buildSlaReport,
-  INCIDENT_COLUMNS,
-  incidentRecords,
-  recordReportExport,
-  SUMMARY_COLUMNS,
-  summaryRecords,
-} from "@/lib/availability/report";
+import { getSlaReportCsv } from "@/lib/availability/queries";
 import { ReportQuery } from "@/lib/availability/schemas";
+import { recordReportExport } from "@/lib/availability/service";
 import { parseInput } from "@/lib/validation";
 
 const Part = z.object({ part: z.enum(["summary", "incidents"], { error: "part must be summary or incidents." }).default("summary") });
@@ -19,11 +13,10 @@ export const GET = sessionRoute("availability.sla_report_csv", { permission: "av
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const { part } = parseInput(Part, { part: params.part || undefined });
   const query = parseInput(ReportQuery, { service: params.service, from: params.from, to: params.to });
-  const report = await buildSlaReport(query);
-  const [columns, records] = part === "summary" ? [SUMMARY_COLUMNS, summaryRecords(report)] : [INCIDENT_COLUMNS, incidentRecords(report)];
+  const { columns, records } = await getSlaReportCsv(query, part);
   // A cell starting with = + - @ would be a formula in a spreadsheet: quote it as text.
-  const csv = stringify(records, { header: true, columns: [...columns], cast: { string: (v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v) } });
-  await recordReportExport(ctx, query, part);
+  const csv = stringify(records, { header: true, columns, cast: { string: (v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v) } });
+  await recordReportExport(ctx, { ...query, part });
   const filename = `assay-sla-${query.service}-${query.from}-${query.to}-${part}.csv`;
   return new Response(csv, {
     headers: {

@@ -1,5 +1,5 @@
-import { simulate } from "@/lib/availability/simulator";
 import { ServiceKey } from "@/lib/availability/schemas";
+import { simulate } from "@/lib/availability/service";
 
 /**
  * Simulated AI-service health endpoints for the demo, probed by the worker like any real
