@@ -40,6 +40,11 @@ export type ActionSpec = {
   metadata: z.ZodType<Record<string, unknown>>;
   /** The usual outcome; an event may say otherwise. Defaults to `success`. */
   outcome?: Outcome;
+  /**
+   * Other event types the same action may carry, chosen per event (e.g. an outage Assay
+   * detects itself is a security alert, the same action by a person a data change).
+   */
+  alsoTypes?: readonly EventType[];
 };
 
 declare const declaredEvent: unique symbol;
@@ -55,8 +60,12 @@ export type AuditEvent = {
   readonly metadata: Record<string, unknown>;
 };
 
+type AllowedType<S extends ActionSpec> = S["type"] | (S["alsoTypes"] extends readonly EventType[] ? S["alsoTypes"][number] : never);
+
 type EventFields<S extends ActionSpec> = {
   outcome?: Outcome;
+  /** One of the declared types; defaults to `type`. */
+  type?: AllowedType<S>;
   resource?: AuditResource | null;
 } & (Record<string, never> extends z.input<S["metadata"]> ? { metadata?: z.input<S["metadata"]> } : { metadata: z.input<S["metadata"]> });
 
@@ -84,8 +93,10 @@ export function defineAuditActions<const A extends Record<string, ActionSpec>>(m
       // fail the change (the event would not say what the catalog promises).
       if (!parsed.success)
         throw new Error(`audit event ${action}: metadata does not match its declaration: ${z.prettifyError(parsed.error)}`);
+      const type = fields.type ?? spec.type;
+      if (type !== spec.type && !spec.alsoTypes?.includes(type)) throw new Error(`audit event ${action}: type ${type} is not declared`);
       return sealEvent({
-        type: spec.type,
+        type,
         action,
         outcome: fields.outcome ?? spec.outcome ?? "success",
         resource: fields.resource ?? null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asDetectedOutage, availabilityAudit } from "./vocabulary";
+import { availabilityAudit } from "./vocabulary";
 
 describe("availability audit vocabulary", () => {
   it("declares only availability.* actions", () => {
@@ -18,12 +18,23 @@ describe("availability audit vocabulary", () => {
       ...fields,
     });
     const auto = { ...fields, metadata: { ...fields.metadata, source: "auto" as const } };
-    expect(asDetectedOutage(availabilityAudit.event("availability.incident_opened", auto))).toEqual({
+    expect(availabilityAudit.event("availability.incident_opened", { ...auto, type: "security_alert" })).toEqual({
       type: "security_alert",
       action: "availability.incident_opened",
       outcome: "success",
       ...auto,
     });
+  });
+
+  it("refuses a type the action does not declare", () => {
+    const seeded = { source: "seed" as const, startedAt: "2026-01-02T03:04:05.000Z" };
+    expect(() =>
+      availabilityAudit.event("availability.incident_opened", {
+        // @ts-expect-error login is not one of incident_opened's types
+        type: "login",
+        metadata: seeded,
+      }),
+    ).toThrow(/not declared/);
   });
 
   it("refuses an event whose metadata is not the declared shape", () => {

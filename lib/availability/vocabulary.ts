@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { change, defineAuditActions, type AuditEvent } from "@/lib/audit/vocabulary";
+import { change, defineAuditActions } from "@/lib/audit/vocabulary";
 
 /**
  * The availability module's words and constants, shared by server and client code, and the
@@ -121,9 +121,10 @@ export const availabilityAudit = defineAuditActions("availability", {
   },
   "availability.incident_opened": {
     type: "data_modification",
+    // An outage Assay detects itself (consecutive failed checks) is a security alert.
+    alsoTypes: ["security_alert"],
     resource: "availability_incident",
-    summary:
-      "An incident was opened by a person, or by Assay after consecutive failed checks (that event's type is security_alert), or by the demo seed.",
+    summary: "An incident was opened by a person, or by Assay after consecutive failed checks, or by the demo seed.",
     metadata: z.union([
       z.object({ service: z.string(), severity: z.enum(SEVERITIES), startedAt: Instant, source: z.enum(INCIDENT_SOURCES) }),
       z.object({ source: z.literal("seed"), startedAt: Instant, resolvedAt: Instant.optional() }),
@@ -154,11 +155,3 @@ export const availabilityAudit = defineAuditActions("availability", {
     metadata: z.object({ service: z.string(), from: z.iso.date(), to: z.iso.date(), part: z.enum(["summary", "incidents"]) }),
   },
 });
-
-/**
- * An outage Assay detected itself is recorded as a security alert, where the same action by
- * a person is a data change: the one event of the module whose type is not its declaration's.
- */
-export function asDetectedOutage(event: AuditEvent): AuditEvent {
-  return { ...event, type: "security_alert" };
-}

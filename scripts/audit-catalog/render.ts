@@ -63,7 +63,9 @@ export function renderCatalog(vocabularies: readonly CatalogVocabulary[]): strin
     );
     for (const [action, spec] of Object.entries(vocabulary.actions).sort(([a], [b]) => a.localeCompare(b))) {
       const outcome = spec.outcome ?? "success";
-      lines.push(`| \`${action}\` | ${spec.type} | ${spec.resource ?? "—"} | ${outcome} | ${spec.summary} | \`${metadataText(spec)}\` |`);
+      lines.push(
+        `| \`${action}\` | ${[spec.type, ...(spec.alsoTypes ?? [])].join(" or ")} | ${spec.resource ?? "—"} | ${outcome} | ${spec.summary} | \`${metadataText(spec)}\` |`,
+      );
     }
     lines.push("");
   }

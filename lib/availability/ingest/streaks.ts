@@ -8,7 +8,7 @@ import type { AuditEvent } from "@/lib/audit/vocabulary";
 import type { AuditActor } from "@/lib/context";
 import { advanceStreak, type IncidentTransition, type StreakSample, type StreakState } from "../incidents/incident-rules";
 import { addTimelineEntry, insertIncident, type Author } from "../incidents/incident-store";
-import { asDetectedOutage, availabilityAudit, type SampleStatus, type Severity } from "../vocabulary";
+import { availabilityAudit, type SampleStatus, type Severity } from "../vocabulary";
 import type { SampleInput } from "./ingest";
 
 /**
@@ -109,12 +109,11 @@ async function applyTransition(
       detectedAt: t.detectedAt,
       body: `${t.failures} consecutive failed checks since ${t.startedAt.toISOString()}.`,
     });
-    return asDetectedOutage(
-      availabilityAudit.event("availability.incident_opened", {
-        resource: { type: "availability_incident", id },
-        metadata: { service: service.key, severity, startedAt: t.startedAt.toISOString(), source: "auto" },
-      }),
-    );
+    return availabilityAudit.event("availability.incident_opened", {
+      type: "security_alert",
+      resource: { type: "availability_incident", id },
+      metadata: { service: service.key, severity, startedAt: t.startedAt.toISOString(), source: "auto" },
+    });
   }
   await tx.update(availabilityIncidents).set({ resolvedAt: t.resolvedAt }).where(eq(availabilityIncidents.id, openId!));
   await addTimelineEntry(
